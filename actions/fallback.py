@@ -1,0 +1,40 @@
+"""Fallback: ask once to rephrase, then offer a human line instead of looping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+FALLBACK_ACTION = "action_fallback_with_handoff"
+
+
+def failed_understandings_in_a_row(tracker: Tracker) -> int:
+    """How many times in a row (this one included) the bot did not understand the person.
+
+    Counted from the end of the conversation: every fallback run since the last user message
+    that the bot did understand.
+    """
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == FALLBACK_ACTION:
+            count += 1
+        elif event.get("event") == "user":
+            intent = (event.get("parse_data") or {}).get("intent") or {}
+            if intent.get("name") != "nlu_fallback":
+                break
+    return count + 1
+
+
+class ActionFallbackWithHandoff(Action):
+    def name(self) -> str:
+        return FALLBACK_ACTION
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if failed_understandings_in_a_row(tracker) >= 2:
+            dispatcher.utter_message(response="utter_handoff")
+        else:
+            dispatcher.utter_message(response="utter_default")
+        return []

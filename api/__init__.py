@@ -1,0 +1,1 @@
+"""FastAPI service: chat relay to Rasa, health, and (later) routing and directory endpoints."""

@@ -1,0 +1,91 @@
+"""`/api/chat`: relay to the Rasa server, with issued session ids and a safe fallback."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Response, status
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from api import chat_sessions
+from api.deps import get_db, get_rasa, get_settings, get_tracker_engine
+from api.rasa_client import RasaClient, RasaUnavailable
+from api.schemas import BotMessage, Button, ChatRequest, ChatResponse, HistoryResponse, Turn
+from api.settings import Settings
+from api.tracker_store import conversation_history, delete_conversation
+from knowledge.safety import safety_messages
+
+logger = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/chat", tags=["chat"])
+
+UNKNOWN_SESSION = "Dit gesprek bestaat niet (meer). Begin een nieuw gesprek zonder session_id."
+
+Db = Annotated[Session, Depends(get_db)]
+TrackerEngine = Annotated[Engine, Depends(get_tracker_engine)]
+
+
+def _to_messages(replies: list[dict[str, Any]]) -> list[BotMessage]:
+    messages = []
+    for reply in replies:
+        buttons = [
+            Button(title=str(b.get("title", "")), payload=str(b.get("payload", ""))) for b in reply.get("buttons") or []
+        ]
+        text = reply.get("text") or ""
+        if text or buttons:
+            messages.append(BotMessage(text=text, buttons=buttons))
+    return messages
+
+
+def purge_expired(db: Session, tracker_engine: Engine, retention: timedelta) -> None:
+    for session_id in chat_sessions.expired_session_ids(db, retention):
+        delete_conversation(tracker_engine, session_id)
+        chat_sessions.forget_session(db, session_id)
+
+
+@router.post("", response_model=ChatResponse, responses={404: {"description": "Unknown session id"}, 413: {}})
+async def chat(
+    body: ChatRequest,
+    db: Db,
+    tracker_engine: TrackerEngine,
+    rasa: Annotated[RasaClient, Depends(get_rasa)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> ChatResponse:
+    if len(body.message) > settings.max_message_chars:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"Het bericht is te lang: maximaal {settings.max_message_chars} tekens.",
+        )
+    if body.session_id is None:
+        purge_expired(db, tracker_engine, timedelta(hours=settings.chat_retention_hours))
+        session_id = chat_sessions.issue_session(db)
+    elif chat_sessions.touch_session(db, body.session_id):
+        session_id = body.session_id
+    else:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
+
+    try:
+        replies = await rasa.send_message(session_id, body.message.strip())
+    except RasaUnavailable as error:
+        logger.warning("Rasa unavailable (%s); answered with the safety fallback", error)
+        return ChatResponse(session_id=session_id, messages=[BotMessage(text=safety_messages().text("unavailable"))])
+    return ChatResponse(session_id=session_id, messages=_to_messages(replies))
+
+
+@router.get("/{session_id}/history", response_model=HistoryResponse, responses={404: {}})
+def history(session_id: str, db: Db, tracker_engine: TrackerEngine) -> HistoryResponse:
+    if not chat_sessions.session_exists(db, session_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
+    turns = [Turn.model_validate(turn) for turn in conversation_history(tracker_engine, session_id)]
+    return HistoryResponse(session_id=session_id, turns=turns)
+
+
+@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+def forget(session_id: str, db: Db, tracker_engine: TrackerEngine) -> Response:
+    if not chat_sessions.session_exists(db, session_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
+    delete_conversation(tracker_engine, session_id)
+    chat_sessions.forget_session(db, session_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

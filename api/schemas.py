@@ -1,0 +1,57 @@
+"""Request and response models of the HTTP API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    text: str
+    buttons: list[Button] = Field(default_factory=list)
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(description="What the person typed, or a button payload. At most 2,000 characters.")
+    session_id: str | None = Field(
+        default=None, description="An id issued earlier by this server. Leave out to start a conversation."
+    )
+
+    @field_validator("message")
+    @classmethod
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("het bericht is leeg")
+        return value
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    messages: list[BotMessage]
+
+
+class Turn(BaseModel):
+    sender: Literal["user", "bot"]
+    text: str
+    buttons: list[Button] = Field(default_factory=list)
+
+
+class HistoryResponse(BaseModel):
+    session_id: str
+    turns: list[Turn]
+
+
+class ComponentStatus(BaseModel):
+    up: bool
+    detail: str
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok", "degraded"]
+    components: dict[str, ComponentStatus]

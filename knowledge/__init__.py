@@ -1,0 +1,1 @@
+"""Knowledge base: actors, places, sources, and the shared safety texts."""

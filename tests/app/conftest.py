@@ -1,0 +1,95 @@
+"""Fixtures for API tests: fresh migrated SQLite databases and a scripted fake Rasa server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from alembic import command
+from alembic.config import Config
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from api.main import create_app
+from api.rasa_client import RasaClient
+from api.settings import PROJECT_ROOT, Settings
+from api.tracker_store import events
+from knowledge.db import make_engine
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def migrate(database_url: str) -> None:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.attributes["database_url"] = database_url
+    command.upgrade(config, "head")
+
+
+@dataclass
+class FakeRasa:
+    """Answers the Rasa and action-server URLs the API calls; records what it was sent."""
+
+    replies: list[dict[str, Any]] = field(default_factory=lambda: [{"text": "Hallo! Ik ben een chatbot."}])
+    failure: Exception | None = None
+    model_file: str = "bot.tar.gz"
+    action_server_up: bool = True
+    received: list[dict[str, Any]] = field(default_factory=list)
+    parses: int = 0
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        if self.failure is not None:
+            raise self.failure
+        path = request.url.path
+        if path == "/webhooks/rest/webhook":
+            self.received.append(json.loads(request.content))
+            return httpx.Response(200, json=self.replies)
+        if path == "/status":
+            return httpx.Response(200, json={"model_file": self.model_file})
+        if path == "/model/parse":
+            self.parses += 1
+            return httpx.Response(200, json={"intent": {"name": "greet"}})
+        if path == "/health":
+            return httpx.Response(200 if self.action_server_up else 503, json={"status": "ok"})
+        return httpx.Response(404)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    database_url = f"sqlite:///{tmp_path / 'knowledge.db'}"
+    migrate(database_url)
+    return Settings(
+        database_url=database_url,
+        tracker_store_url=f"sqlite:///{tmp_path / 'conversations.db'}",
+        rasa_url="http://rasa.test:5005",
+        rasa_token="test-token",
+        action_server_port=5055,
+    )
+
+
+@pytest.fixture
+def fake_rasa() -> FakeRasa:
+    return FakeRasa()
+
+
+@pytest.fixture
+def client(settings: Settings, fake_rasa: FakeRasa) -> Iterator[TestClient]:
+    app = create_app(settings)
+    with TestClient(app) as test_client:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(fake_rasa.handle))
+        app.state.http = http
+        app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_token, timeout=2)
+        yield test_client
+
+
+@pytest.fixture
+def tracker_engine(settings: Settings) -> Iterator[Engine]:
+    """The tracker-store database, with the `events` table Rasa would create."""
+    engine = make_engine(settings.tracker_store_url)
+    events.metadata.create_all(engine)
+    yield engine
+    engine.dispose()

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.settings import PROJECT_ROOT
+from knowledge.safety import load_safety_messages, render_domain_responses
+from scripts.build_bot import SAFETY_DOMAIN
+
+CHECKER = PROJECT_ROOT.parent / "shared" / "tools" / "check_phone_numbers.py"
+
+
+@pytest.mark.parametrize(
+    ("key", "numbers"),
+    [
+        ("acute_danger", ["112", "101"]),
+        ("suicidal_thoughts", ["1813", "112"]),
+        ("abuse", ["1712", "101", "112"]),
+        ("unavailable", ["112", "101", "1813", "078 150 100"]),
+    ],
+)
+def test_each_safety_text_gives_its_numbers(key: str, numbers: list[str]) -> None:
+    text = load_safety_messages().text(key)
+    for number in numbers:
+        assert number in text
+
+
+def test_the_bot_domain_is_generated_from_the_shared_file() -> None:
+    assert SAFETY_DOMAIN.read_text(encoding="utf-8") == render_domain_responses(load_safety_messages()), (
+        "bot/domain/safety.yml is stale: run `make build`"
+    )
+
+
+def test_a_missing_safety_message_fails_loading(tmp_path: Path) -> None:
+    broken = tmp_path / "safety.yml"
+    broken.write_text("messages:\n  abuse:\n    text: x\n    sources: [https://www.1712.be/nl/over-1712]\n")
+    with pytest.raises(ValueError, match="acute_danger"):
+        load_safety_messages(broken)
+
+
+def test_no_phone_number_in_the_project_lacks_a_source() -> None:
+    if not CHECKER.exists():
+        pytest.skip(f"shared phone-number checker not found at {CHECKER}")
+    result = subprocess.run([sys.executable, str(CHECKER), str(PROJECT_ROOT)], capture_output=True, text=True)
+    assert result.returncode == 0, "numbers without a source:\n" + result.stdout
