@@ -33,7 +33,7 @@ run: build migrate
 lint: setup
 	@$(STAGE) "ruff (lint + format check)" bash -c "$(APP_PY) -m ruff check . && $(APP_PY) -m ruff format --check ."
 	@$(STAGE) "mypy (application)" $(APP_PY) -m mypy
-	@$(STAGE) "mypy (actions, Rasa environment)" $(RASA_PY) -m mypy --config-file actions/mypy.ini actions
+	@$(STAGE) "mypy (actions, Rasa environment)" $(RASA_PY) -m mypy --config-file actions/mypy.ini actions tests/actions
 
 validate: build
 	@$(STAGE) "generated bot files are current" $(APP_PY) -m scripts.build_bot --check

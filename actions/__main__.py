@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from rasa_sdk.endpoint import create_app
 
+from actions.settings import ActionSettings
+
 
 def main() -> None:
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper())
-    port = int(os.environ.get("ACTION_SERVER_PORT", "5055"))
+    settings = ActionSettings.from_env()
+    logging.basicConfig(level=settings.log_level)
     app = create_app("actions")
-    app.run(host="127.0.0.1", port=port, workers=1, access_log=False)
+    app.run(host="127.0.0.1", port=settings.port, workers=1, access_log=False)
 
 
 if __name__ == "__main__":
