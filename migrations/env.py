@@ -8,6 +8,7 @@ from typing import Any
 from alembic import context
 
 import api.chat_sessions  # noqa: F401  (registers its table on Base.metadata)
+import knowledge.models  # noqa: F401
 from api.settings import get_settings
 from knowledge.db import Base, make_engine
 

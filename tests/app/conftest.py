@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,7 @@ from alembic import command
 from alembic.config import Config
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from api.main import create_app
 from api.rasa_client import RasaClient
@@ -92,4 +95,47 @@ def tracker_engine(settings: Settings) -> Iterator[Engine]:
     engine = make_engine(settings.tracker_store_url)
     events.metadata.create_all(engine)
     yield engine
+    engine.dispose()
+
+
+# --- the knowledge base, loaded once per backend ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    from tests.app.databases import PostgresUnavailable, temporary_postgres
+
+    # Not under pytest's tmp_path: its parents are private to root, and PostgreSQL runs as `postgres`.
+    workdir = Path(tempfile.mkdtemp(prefix="kb-postgres-"))
+    try:
+        with temporary_postgres(workdir) as url:
+            yield url
+    except PostgresUnavailable as error:
+        pytest.skip(f"PostgreSQL could not start: {error}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def kb_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated and loaded knowledge base on SQLite and on PostgreSQL."""
+    from knowledge.loader import load_all
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    migrate(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        load_all(session, progress=lambda _line: None)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def kb(kb_url: str) -> Iterator[Session]:
+    engine = make_engine(kb_url)
+    with Session(engine) as session:
+        yield session
     engine.dispose()

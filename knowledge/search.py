@@ -1,0 +1,108 @@
+"""Full-text search that behaves the same on SQLite and PostgreSQL: BM25 in Python.
+
+Text is lower-cased, accent-folded and stemmed with the Dutch Snowball stemmer, so "kinderopvang",
+"Kinderopvang" and "kinderopvangen" meet, and "crèche" finds "creche".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from knowledge.places import fold
+
+_WORD = re.compile(r"[a-z0-9]+")
+_MIN_PREFIX = 5
+_STOPWORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "in",
+        "op",
+        "te",
+        "voor",
+        "met",
+        "aan",
+        "bij",
+        "is",
+        "zijn",
+        "je",
+        "jij",
+        "ik",
+        "mijn",
+        "wat",
+        "wie",
+        "hoe",
+        "waar",
+        "er",
+        "dat",
+        "die",
+        "dit",
+        "om",
+        "naar",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("dutch")
+
+
+def tokens(text: str) -> list[str]:
+    words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
+    return list(_stemmer().stemWords(words))
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    score: float
+
+
+class BM25Index:
+    def __init__(self, documents: Sequence[tuple[str, str]], k1: float = 1.5, b: float = 0.75) -> None:
+        self.keys = [key for key, _ in documents]
+        self.term_counts = [Counter(tokens(text)) for _, text in documents]
+        self.lengths = [sum(c.values()) for c in self.term_counts]
+        self.average_length = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
+        frequency: Counter[str] = Counter()
+        for counts in self.term_counts:
+            frequency.update(counts.keys())
+        n = len(documents)
+        self.idf = {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+        self.k1, self.b = k1, b
+
+    def _expand(self, term: str) -> list[str]:
+        """The term itself and, for longer terms, the indexed words it begins: Dutch glues words
+        together, so "zelfmoord" should also find "zelfmoordlijn"."""
+        if len(term) < _MIN_PREFIX:
+            return [term] if term in self.idf else []
+        return [t for t in self.idf if t.startswith(term)]
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        terms = sorted({t for word in tokens(query[:500]) for t in self._expand(word)})
+        if not terms:
+            return []
+        hits = []
+        for key, counts, length in zip(self.keys, self.term_counts, self.lengths, strict=True):
+            score = 0.0
+            for term in terms:
+                tf = counts.get(term, 0)
+                if tf:
+                    norm = tf + self.k1 * (1 - self.b + self.b * length / (self.average_length or 1))
+                    score += self.idf[term] * tf * (self.k1 + 1) / norm
+            if score > 0:
+                hits.append(Hit(key, score))
+        hits.sort(key=lambda h: (-h.score, h.key))
+        return hits[:limit]
