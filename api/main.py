@@ -13,8 +13,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.knowledge_state import KnowledgeCache
 from api.rasa_client import RasaClient
-from api.routers import chat, health
+from api.routers import actors, chat, health, places
 from api.settings import PROJECT_ROOT, Settings, get_settings
 from knowledge.db import make_engine, make_sessionmaker
 
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.http = http
             app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_token, settings.rasa_timeout_seconds)
             app.state.rasa_warmed = False
+            app.state.knowledge = KnowledgeCache()
             yield
         engine.dispose()
         tracker_engine.dispose()
@@ -82,6 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(chat.router)
     app.include_router(health.router)
+    app.include_router(places.router)
+    app.include_router(actors.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.mount("/vendor/swagger", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="swagger")
 

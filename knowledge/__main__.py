@@ -22,7 +22,7 @@ from api.settings import PROJECT_ROOT, get_settings
 from knowledge.db import make_engine, make_sessionmaker
 from knowledge.gazetteer import DEFAULT_GAZETTEER, write_gazetteer
 from knowledge.loader import LoadError, load_all
-from knowledge.validate import validate
+from knowledge.validate import validate, warnings
 
 
 def migrate(database_url: str) -> None:
@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    knowledge base {state} ({time.monotonic() - started:.1f} s)")
                 return 0
             if args.command == "validate":
+                for warning in warnings():
+                    print(f"warning: {warning}")
                 problems = validate(session)
                 for problem in problems:
                     print(problem)

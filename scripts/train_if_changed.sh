@@ -20,7 +20,7 @@ if [ -f "$model" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 fi
 echo "    training the Rasa model (inputs changed or no model yet)"
 start=$SECONDS
-RASA_TELEMETRY_ENABLED=false .venv-rasa/bin/rasa train \
+RASA_TELEMETRY_ENABLED=false PYTHONWARNINGS="ignore::DeprecationWarning" .venv-rasa/bin/rasa train \
   --config config.yml --domain bot/domain --data data/nlu bot/stories \
   --out "$out" --fixed-model-name bot --quiet
 echo "$want" > "$stamp"

@@ -28,7 +28,7 @@ def main() -> int:
         str(RASA), "data", "validate",
         "--config", "config.yml", "--domain", "bot/domain", "--data", "data/nlu", "bot/stories",
     ]  # fmt: skip
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONWARNINGS="ignore::DeprecationWarning")
     result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     if result.returncode != 0:

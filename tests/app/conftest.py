@@ -116,21 +116,43 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def kb_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A migrated and loaded knowledge base on SQLite and on PostgreSQL."""
+def migrate_and_load(url: str) -> str:
     from knowledge.loader import load_all
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
     migrate(url)
     engine = make_engine(url)
     with Session(engine) as session:
         load_all(session, progress=lambda _line: None)
     engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def sqlite_kb_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return migrate_and_load(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}")
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def kb_url(request: pytest.FixtureRequest) -> str:
+    """A migrated and loaded knowledge base on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url: str = request.getfixturevalue("sqlite_kb_url")
+        return url
+    return migrate_and_load(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def kb_client(sqlite_kb_url: str, tmp_path: Path, fake_rasa: FakeRasa) -> Iterator[TestClient]:
+    """The API on a loaded knowledge base (SQLite), with the fake Rasa."""
+    settings = Settings(
+        database_url=sqlite_kb_url,
+        tracker_store_url=f"sqlite:///{tmp_path / 'conversations.db'}",
+        rasa_url="http://rasa.test:5005",
+        rasa_token="test-token",
+    )
+    app = create_app(settings)
+    with TestClient(app) as test_client:
+        yield test_client
 
 
 @pytest.fixture

@@ -1,0 +1,43 @@
+"""Per-process caches of the knowledge base (gazetteer, search index), built on first use.
+
+They are read-only views of the database; `python -m knowledge load` in another process does not
+refresh them, so restart the API after a load (as `make run` does).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from fastapi import Request
+from sqlalchemy.orm import Session
+
+from knowledge.places import Gazetteer
+from knowledge.queries import build_actor_index
+from knowledge.search import BM25Index
+
+
+@dataclass
+class KnowledgeCache:
+    gazetteer: Gazetteer | None = None
+    actor_index: BM25Index | None = None
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def get_gazetteer(self, session: Session) -> Gazetteer:
+        with self._lock:
+            if self.gazetteer is None:
+                self.gazetteer = Gazetteer(session)
+            return self.gazetteer
+
+    def get_actor_index(self, session: Session) -> BM25Index:
+        with self._lock:
+            if self.actor_index is None:
+                self.actor_index = build_actor_index(session)
+            return self.actor_index
+
+
+def get_knowledge_cache(request: Request) -> KnowledgeCache:
+    cache: KnowledgeCache = request.app.state.knowledge
+    return cache
