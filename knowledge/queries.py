@@ -50,7 +50,8 @@ def actors_serving(
     def specificity(actor: Actor) -> int:
         return min(_SPECIFICITY[a.kind] for a in actor.areas if (a.kind, a.code) in wanted)
 
-    return sorted(actors, key=lambda a: (specificity(a), a.id))
+    # Ties: an actor covering fewer areas (CAW Brussel) is more local than a wider one (the general CAW).
+    return sorted(actors, key=lambda a: (specificity(a), len(a.areas), a.id))
 
 
 def get_actor(session: Session, actor_id: str) -> Actor | None:
