@@ -13,7 +13,7 @@ help:
 	@echo "make run    start everything (action server, Rasa, API) on http://localhost:8000/"
 	@echo "make test   lint, validate and run every test suite"
 	@echo "make build  regenerate derived bot files and train the model if its inputs changed"
-	@echo "make bench  latency of place resolution and actor lookup (report in var/bench/)"
+	@echo "make bench  latency of place resolution, actor lookup and /api/route (reports in var/bench/)"
 	@echo "make lock   re-pin requirements/*.lock from requirements/*.in"
 	@echo "make clean  remove var/ (databases, model) and both virtual environments"
 
@@ -53,6 +53,7 @@ test: lint validate test-actions test-app
 
 bench: migrate
 	@$(STAGE) "benchmark: place resolution and actor lookup" $(APP_PY) -m scripts.bench_knowledge
+	@$(STAGE) "benchmark: /api/route at 20 concurrent clients" $(APP_PY) -m scripts.bench_api
 
 lock:
 	scripts/lock.sh
