@@ -1,4 +1,4 @@
-"""Per-process caches of the knowledge base (gazetteer, search index), built on first use.
+"""Per-process caches of the knowledge base (gazetteer, actor directory, search index), built on first use.
 
 They are read-only views of the database; `python -m knowledge load` in another process does not
 refresh them, so restart the API after a load (as `make run` does).
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy.orm import Session
 
+from knowledge.directory import ActorDirectory
 from knowledge.places import Gazetteer
 from knowledge.queries import build_actor_index
 from knowledge.search import BM25Index
@@ -21,6 +22,7 @@ from knowledge.search import BM25Index
 class KnowledgeCache:
     gazetteer: Gazetteer | None = None
     actor_index: BM25Index | None = None
+    directory: ActorDirectory | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -31,11 +33,26 @@ class KnowledgeCache:
                 self.gazetteer = Gazetteer(session)
             return self.gazetteer
 
+    def get_directory(self, session: Session) -> ActorDirectory:
+        with self._lock:
+            if self.directory is None:
+                self.directory = ActorDirectory(session)
+            return self.directory
+
     def get_actor_index(self, session: Session) -> BM25Index:
         with self._lock:
             if self.actor_index is None:
                 self.actor_index = build_actor_index(session)
             return self.actor_index
+
+
+def warm_routing_caches(request: Request) -> tuple[Gazetteer, ActorDirectory]:
+    """The gazetteer and the actor directory, building them (once) with a short-lived session."""
+    cache: KnowledgeCache = request.app.state.knowledge
+    if cache.gazetteer is None or cache.directory is None:
+        with request.app.state.sessionmaker() as session:
+            return cache.get_gazetteer(session), cache.get_directory(session)
+    return cache.gazetteer, cache.directory
 
 
 def get_knowledge_cache(request: Request) -> KnowledgeCache:

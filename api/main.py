@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -16,22 +16,11 @@ from fastapi.staticfiles import StaticFiles
 from api.knowledge_state import KnowledgeCache
 from api.rasa_client import RasaClient
 from api.routers import actors, chat, health, places, route
+from api.security_headers import SecurityHeaders
 from api.settings import PROJECT_ROOT, Settings, get_settings
 from knowledge.db import make_engine, make_sessionmaker
 
 WEB_DIR = PROJECT_ROOT / "web"
-
-# Every asset comes from this server: no CDN, no inline script, no third-party request.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-}
 
 
 def _readable_validation_error(_request: Request, exc: Exception) -> Response:
@@ -76,11 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_exception_handler(RequestValidationError, _readable_validation_error)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     app.include_router(chat.router)
     app.include_router(health.router)

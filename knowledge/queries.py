@@ -43,8 +43,11 @@ def actors_serving(
         )
         query = query.where(Actor.id.in_(covering))
     actors = list(session.scalars(query.order_by(Actor.id)))
-    if not keys:
-        return actors
+    return order_by_locality(actors, keys) if keys else actors
+
+
+def order_by_locality(actors: list[Actor], keys: list[tuple[str, str]]) -> list[Actor]:
+    """Most local first: a municipality's own service, then the province's, then the region's."""
     wanted = set(keys)
 
     def specificity(actor: Actor) -> int:

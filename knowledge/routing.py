@@ -20,11 +20,10 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy.orm import Session
 
+from knowledge.directory import ActorSource
 from knowledge.models import Actor
 from knowledge.opening import Status, local_time, reachable_status
-from knowledge.queries import actors_serving, get_actor
 from knowledge.schema import ActorType
 from knowledge.sources import check_source
 
@@ -147,7 +146,7 @@ def choose_rule(book: RuleBook, situation: Situation) -> Rule:
     raise LookupError(f"no routing rule for concern {situation.concern!r}")
 
 
-def route(session: Session, situation: Situation, book: RuleBook | None = None) -> Route:
+def route(actors: ActorSource, situation: Situation, book: RuleBook | None = None) -> Route:
     book = book or load_rules()
     rule = choose_rule(book, situation)
     result = Route(rule_id=rule.id)
@@ -166,12 +165,12 @@ def route(session: Session, situation: Situation, book: RuleBook | None = None) 
         if step.roles is not None and situation.role not in step.roles:
             continue
         if step.actor is not None:
-            actor = get_actor(session, step.actor)
+            actor = actors.get(step.actor)
             if actor is None:
                 raise LookupError(f"rule {rule.id}: actor {step.actor!r} is not in the knowledge base")
             add(actor, step.reason, step.say, "rule")
         elif place_known:
-            for actor in _most_specific(actors_serving(session, step.type, situation.refnis, situation.province_code)):
+            for actor in _most_specific(actors.serving(step.type, situation.refnis, situation.province_code)):
                 add(actor, step.reason, step.say, "rule")
         elif "place" not in result.questions:
             result.questions.append("place")
@@ -183,7 +182,7 @@ def route(session: Session, situation: Situation, book: RuleBook | None = None) 
     urgent = situation.urgency in URGENT or situation.concern in {"acute_danger", "minor_crisis"}
     if urgent and (first is None or first.reachable_now != "open"):
         for fallback in rule.if_unreachable_now:
-            actor = get_actor(session, fallback.actor)
+            actor = actors.get(fallback.actor)
             if actor is None:
                 raise LookupError(f"rule {rule.id}: actor {fallback.actor!r} is not in the knowledge base")
             if reachable_status(actor.channels, moment) == "open":

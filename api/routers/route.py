@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import get_db
-from api.knowledge_state import KnowledgeCache, get_knowledge_cache
+from api.knowledge_state import warm_routing_caches
 from api.routers.actors import ActorOut, actor_out
 from api.routers.places import Place
 from knowledge.opening import BRUSSELS, Status, local_time
@@ -52,16 +50,17 @@ class RouteResponse(BaseModel):
 
 
 @router.post("/route", response_model=RouteResponse)
-def route_endpoint(
-    body: RouteRequest,
-    db: Annotated[Session, Depends(get_db)],
-    cache: Annotated[KnowledgeCache, Depends(get_knowledge_cache)],
-) -> RouteResponse:
+async def route_endpoint(body: RouteRequest, request: Request) -> RouteResponse:
+    # Runs on the event loop: once the caches exist, routing touches no database and no thread.
+    if request.app.state.knowledge.directory is None:
+        gazetteer, directory = await run_in_threadpool(warm_routing_caches, request)
+    else:
+        gazetteer, directory = warm_routing_caches(request)
     moment = local_time(body.now) if body.now else datetime.now(BRUSSELS)
     place, place_status, candidates = None, None, []
     notes: list[str] = []
     if body.place:
-        resolution = cache.get_gazetteer(db).resolve(body.place)
+        resolution = gazetteer.resolve(body.place)
         place_status = resolution.status
         candidates = [Place.of(c) for c in resolution.candidates]
         if resolution.place is not None:
@@ -79,7 +78,7 @@ def route_endpoint(
         flags=frozenset(body.flags),
     )
     try:
-        result = route(db, situation)
+        result = route(directory, situation)
     except LookupError as error:
         raise HTTPException(
             status.HTTP_503_SERVICE_UNAVAILABLE, f"De kennisbank is niet volledig geladen: {error}"

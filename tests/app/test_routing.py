@@ -11,6 +11,9 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from knowledge.db import make_engine
+from knowledge.directory import ActorDirectory, DatabaseActors
+from knowledge.places import Gazetteer
 from knowledge.queries import get_actor
 from knowledge.routing import Concern, Role, Situation, load_rules, route
 
@@ -60,7 +63,7 @@ def test_every_concern_has_a_rule_for_anyone() -> None:
 @pytest.mark.parametrize("role", [None, *get_args(Role)])
 @pytest.mark.parametrize("urgency", [None, "now", "today", "this_week", "no_hurry"])
 def test_acute_danger_always_starts_with_112_then_101(kb: Session, role: Role | None, urgency: Any) -> None:
-    result = route(kb, Situation(concern="acute_danger", moment=NIGHT, role=role, urgency=urgency))
+    result = route(DatabaseActors(kb), Situation(concern="acute_danger", moment=NIGHT, role=role, urgency=urgency))
     assert [r.actor.id for r in result.recommendations][:2] == ["noodnummer-112", "politie-101"]
 
 
@@ -68,7 +71,7 @@ def test_urgent_answers_always_contain_a_line_that_is_open_now(kb: Session) -> N
     for concern in get_args(Concern):
         for role in get_args(Role):
             situation = Situation(concern=concern, moment=NIGHT, role=role, urgency="now")
-            result = route(kb, situation)
+            result = route(DatabaseActors(kb), situation)
             statuses = [r.reachable_now for r in result.recommendations]
             if concern in {"acute_danger", "suicidal_thoughts", "minor_crisis", "abuse"}:
                 assert "open" in statuses, (concern, role, [r.actor.id for r in result.recommendations])
@@ -76,9 +79,9 @@ def test_urgent_answers_always_contain_a_line_that_is_open_now(kb: Session) -> N
 
 def test_the_engine_is_deterministic(kb: Session) -> None:
     situation = Situation(concern="minor_crisis", moment=NIGHT, role="parent", urgency="today")
-    first = [(r.actor.id, r.reachable_now, r.reason) for r in route(kb, situation).recommendations]
+    first = [(r.actor.id, r.reachable_now, r.reason) for r in route(DatabaseActors(kb), situation).recommendations]
     assert all(
-        first == [(r.actor.id, r.reachable_now, r.reason) for r in route(kb, situation).recommendations]
+        first == [(r.actor.id, r.reachable_now, r.reason) for r in route(DatabaseActors(kb), situation).recommendations]
         for _ in range(3)
     )
 
@@ -101,3 +104,25 @@ def test_route_with_an_unknown_place_says_so_and_still_answers(kb_client: TestCl
     assert any("ken ik niet" in note for note in body["notes"])
     assert body["questions"] == ["place"]
     assert body["recommendations"]
+
+
+def test_the_in_memory_directory_routes_exactly_like_the_database(kb_url: str) -> None:
+    engine = make_engine(kb_url)
+    with Session(engine) as session, Session(engine) as other:
+        database = DatabaseActors(session)
+        gazetteer = Gazetteer(session)
+        directory = ActorDirectory(other)
+        for scenario in SCENARIOS:
+            place = gazetteer.resolve(scenario["place"]).place if "place" in scenario else None
+            situation = Situation(
+                concern=scenario["concern"],
+                role=scenario["role"],
+                moment=datetime.fromisoformat(scenario["now"]),
+                refnis=place.refnis if place else None,
+                urgency=scenario.get("urgency"),
+                flags=frozenset(scenario.get("flags", [])),
+            )
+            via_db = [(r.actor.id, r.reachable_now) for r in route(database, situation).recommendations]
+            in_memory = [(r.actor.id, r.reachable_now) for r in route(directory, situation).recommendations]
+            assert via_db == in_memory, scenario["name"]
+    engine.dispose()
