@@ -51,9 +51,10 @@ test-app: build
 test: lint validate test-actions test-app
 	@echo; echo "make test: all stages passed"
 
-bench: migrate
+bench: build migrate
 	@$(STAGE) "benchmark: place resolution and actor lookup" $(APP_PY) -m scripts.bench_knowledge
 	@$(STAGE) "benchmark: /api/route at 20 concurrent clients" $(APP_PY) -m scripts.bench_api
+	@$(STAGE) "benchmark: /api/chat overhead on top of Rasa" $(APP_PY) -m scripts.bench_chat
 
 lock:
 	scripts/lock.sh

@@ -55,8 +55,19 @@ class Step(_Strict):
     type: ActorType | None = None
     reason: str = Field(min_length=5)
     say: str | None = None
-    # A step can be limited to some roles (e.g. a chat for young people).
+    # A step can be limited to some roles (e.g. a chat for young people) and to an age range in
+    # years (e.g. the JAC, for 12 to 25). With the age unknown, the step is kept.
     roles: list[Role] | None = None
+    min_age_years: int | None = None
+    max_age_years: int | None = None
+
+    def fits_age(self, age_months: int | None) -> bool:
+        if age_months is None:
+            return True
+        years = age_months // 12
+        too_young = self.min_age_years is not None and years < self.min_age_years
+        too_old = self.max_age_years is not None and years > self.max_age_years
+        return not (too_young or too_old)
 
     @model_validator(mode="after")
     def one_target(self) -> Step:
@@ -163,6 +174,8 @@ def route(actors: ActorSource, situation: Situation, book: RuleBook | None = Non
 
     for step in rule.steps:
         if step.roles is not None and situation.role not in step.roles:
+            continue
+        if not step.fits_age(situation.age_months):
             continue
         if step.actor is not None:
             actor = actors.get(step.actor)

@@ -9,7 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import signal
+import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from honcho.environ import parse_procfile
@@ -60,6 +67,75 @@ def main() -> int:
         manager.add_process(name, command, env=env, cwd=str(PROJECT_ROOT))
     manager.loop()
     return int(manager.returncode or 0)
+
+
+class StackError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class RunningStack:
+    api_url: str
+    rasa_url: str
+    log_file: Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_stack(workdir: Path, timeout: float = 300) -> Iterator[RunningStack]:
+    """Start the whole stack on free loopback ports with its own databases in `workdir`.
+
+    Yields where the API and Rasa listen, and the log file; stops everything on exit. Used by the end-to-end
+    tests and the chat benchmark (once per run, not per test).
+    """
+    from knowledge.__main__ import migrate
+
+    database_url = f"sqlite:///{workdir / 'knowledge.db'}"
+    migrate(database_url)
+    api_port = free_port()
+    rasa_url = f"http://127.0.0.1:{free_port()}"
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        TRACKER_STORE_URL=f"sqlite:///{workdir / 'conversations.db'}",
+        API_PORT=str(api_port),
+        RASA_URL=rasa_url,
+        ACTION_SERVER_PORT=str(free_port()),
+        STACK_READY_TIMEOUT=str(timeout),
+    )
+    env.pop("RASA_TOKEN", None)
+    log_file = workdir / "stack.log"
+    with log_file.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts.stack"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    started = time.monotonic()
+    try:
+        while "All components healthy" not in log_file.read_text(errors="replace"):
+            if process.poll() is not None:
+                raise StackError(f"the stack exited with {process.returncode}:\n{log_file.read_text()[-4000:]}")
+            if time.monotonic() - started > timeout + 30:
+                raise StackError(f"the stack did not become healthy:\n{log_file.read_text()[-4000:]}")
+            time.sleep(1)
+        yield RunningStack(f"http://127.0.0.1:{api_port}", rasa_url, log_file)
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 if __name__ == "__main__":

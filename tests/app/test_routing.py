@@ -31,7 +31,8 @@ def test_there_are_enough_scenarios_over_every_concern_and_role() -> None:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
 def test_scenario(kb_client: TestClient, scenario: dict[str, Any]) -> None:
-    request = {k: scenario[k] for k in ("concern", "role", "place", "urgency", "flags", "now") if k in scenario}
+    keys = ("concern", "role", "place", "urgency", "flags", "now", "age_months")
+    request = {k: scenario[k] for k in keys if k in scenario}
     response = kb_client.post("/api/route", json=request)
     assert response.status_code == 200, response.text
     body = response.json()
@@ -121,6 +122,7 @@ def test_the_in_memory_directory_routes_exactly_like_the_database(kb_url: str) -
                 refnis=place.refnis if place else None,
                 urgency=scenario.get("urgency"),
                 flags=frozenset(scenario.get("flags", [])),
+                age_months=scenario.get("age_months"),
             )
             via_db = [(r.actor.id, r.reachable_now) for r in route(database, situation).recommendations]
             in_memory = [(r.actor.id, r.reachable_now) for r in route(directory, situation).recommendations]
