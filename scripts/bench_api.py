@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,19 +18,13 @@ import time
 import httpx
 
 from api.settings import PROJECT_ROOT
+from scripts.stack import free_port
 
 CONNECTIONS = 20
 DURATION_S = 10
 TARGET_P95_MS = 20.0
 OUT = PROJECT_ROOT / "var" / "bench" / "api.json"
 LUA = PROJECT_ROOT / "scripts" / "bench_route.lua"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def ensure_wrk() -> str | None:

@@ -6,22 +6,16 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from scripts.stack import free_port
+
 
 class PostgresUnavailable(Exception):
     pass
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -43,7 +37,7 @@ def temporary_postgres(workdir: Path) -> Iterator[str]:
         for path in (workdir, sockets):
             os.chown(path, user.pw_uid, user.pw_gid)
         prefix = [shutil.which("runuser") or "runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
 
     def run(*args: str) -> None:
         result = subprocess.run([*prefix, *args], capture_output=True, text=True, check=False)
