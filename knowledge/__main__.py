@@ -15,20 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
-from api.settings import PROJECT_ROOT, get_settings
-from knowledge.db import make_engine, make_sessionmaker
+from api.settings import get_settings
+from knowledge.db import make_engine, make_sessionmaker, migrate
 from knowledge.gazetteer import DEFAULT_GAZETTEER, write_gazetteer
 from knowledge.loader import LoadError, load_all
 from knowledge.validate import validate, warnings
-
-
-def migrate(database_url: str) -> None:
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.attributes["database_url"] = database_url
-    command.upgrade(config, "head")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -40,3 +42,13 @@ def make_engine(url: str) -> Engine:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+ALEMBIC_INI = Path(__file__).resolve().parents[1] / "alembic.ini"
+
+
+def migrate(database_url: str) -> None:
+    """Bring the database at `database_url` to the newest schema (Alembic `upgrade head`)."""
+    config = Config(str(ALEMBIC_INI))
+    config.attributes["database_url"] = database_url
+    command.upgrade(config, "head")

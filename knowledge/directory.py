@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.models import Actor, Municipality, Province
-from knowledge.queries import actors_serving, area_keys, get_actor, order_by_locality
+from knowledge.queries import actors_serving, get_actor, order_by_locality
 
 
 class ActorSource(Protocol):
@@ -45,7 +45,9 @@ class ActorDirectory:
                 self.by_area[(area.kind, area.code)].append(actor)
         self.province_of = {r: p for r, p in session.execute(select(Municipality.refnis, Municipality.province_code))}
         self.region_of = {code: region for code, region in session.execute(select(Province.code, Province.region))}
-        session.expunge_all()
+        # Detach the snapshot (areas and channels follow by cascade) without touching the caller's other objects.
+        for actor in self.by_id.values():
+            session.expunge(actor)
 
     def get(self, actor_id: str) -> Actor | None:
         return self.by_id.get(actor_id)
@@ -69,6 +71,3 @@ class ActorDirectory:
             return sorted((a for a in self.by_id.values() if actor_type in (None, a.type)), key=lambda a: a.id)
         found = {a.id: a for key in keys for a in self.by_area.get(key, []) if actor_type in (None, a.type)}
         return order_by_locality(list(found.values()), keys)
-
-
-__all__ = ["ActorDirectory", "ActorSource", "DatabaseActors", "area_keys"]

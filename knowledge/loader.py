@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from knowledge.models import Actor, ActorArea, Channel, Municipality, PlaceAlias
 from knowledge.municipal_services import municipal_service_records
-from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places
+from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places, upsert_row
 from knowledge.schema import ActorFile, ActorIn, AliasFile, ChannelIn
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -195,16 +195,9 @@ def sync_aliases(session: Session, path: Path) -> Changes:
         wanted[(alias.alias, code)] = {"kind": alias.kind, "note": alias.note, "source": alias.source}
     changes = Changes()
     existing = {(a.alias, a.municipality_refnis): a for a in session.scalars(select(PlaceAlias))}
-    for key, values in wanted.items():
-        row = existing.get(key)
-        if row is None:
-            session.add(PlaceAlias(alias=key[0], municipality_refnis=key[1], **values))
-            changes.added += 1
-        elif (row.kind, row.note, row.source) != (values["kind"], values["note"], values["source"]):
-            row.kind, row.note, row.source = values["kind"], values["note"], values["source"]
-            changes.updated += 1
-        else:
-            changes.unchanged += 1
+    for (name, refnis), values in wanted.items():
+        row = existing.get((name, refnis))
+        upsert_row(session, row, PlaceAlias, {"alias": name, "municipality_refnis": refnis, **values}, changes)
     for key, row in existing.items():
         if key not in wanted:
             session.delete(row)

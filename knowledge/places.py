@@ -102,11 +102,11 @@ def sync_places(session: Session, rows: PlaceRows) -> Changes:
     changes = Changes()
     existing_provinces = {p.code: p for p in session.scalars(select(Province))}
     for code, values in rows.provinces.items():
-        _upsert(session, existing_provinces.get(code), Province, {"code": code, **values}, changes)
+        upsert_row(session, existing_provinces.get(code), Province, {"code": code, **values}, changes)
     session.flush()
     existing = {m.refnis: m for m in session.scalars(select(Municipality))}
     for refnis, values in rows.municipalities.items():
-        _upsert(session, existing.get(refnis), Municipality, {"refnis": refnis, **values}, changes)
+        upsert_row(session, existing.get(refnis), Municipality, {"refnis": refnis, **values}, changes)
     for refnis, municipality in existing.items():
         if refnis not in rows.municipalities:
             session.delete(municipality)
@@ -123,7 +123,7 @@ def sync_places(session: Session, rows: PlaceRows) -> Changes:
     return changes
 
 
-def _upsert(session: Session, row: object | None, model: type, values: dict[str, str], changes: Changes) -> None:
+def upsert_row(session: Session, row: object | None, model: type, values: dict[str, str], changes: Changes) -> None:
     if row is None:
         session.add(model(**values))
         changes.added += 1

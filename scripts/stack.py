@@ -94,7 +94,7 @@ def running_stack(workdir: Path, timeout: float = 300) -> Iterator[RunningStack]
     Yields where the API and Rasa listen, and the log file; stops everything on exit. Used by the end-to-end
     tests and the chat benchmark (once per run, not per test).
     """
-    from knowledge.__main__ import migrate
+    from knowledge.db import migrate
 
     database_url = f"sqlite:///{workdir / 'knowledge.db'}"
     migrate(database_url)

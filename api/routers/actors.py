@@ -118,7 +118,8 @@ def list_actors(
         refnis = resolution.place.refnis
     if q:
         hits = cache.get_actor_index(db).search(q, limit=limit)
-        found = [a for a in (get_actor(db, h.key) for h in hits) if a is not None]
+        directory = cache.get_directory(db)
+        found = [a for a in (directory.get(h.key) for h in hits) if a is not None]
         if type is not None:
             found = [a for a in found if a.type == type]
     else:

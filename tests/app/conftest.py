@@ -12,25 +12,17 @@ from typing import Any
 
 import httpx
 import pytest
-from alembic import command
-from alembic.config import Config
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from api.main import create_app
 from api.rasa_client import RasaClient
-from api.settings import PROJECT_ROOT, Settings
+from api.settings import Settings
 from api.tracker_store import events
-from knowledge.db import make_engine
+from knowledge.db import make_engine, migrate
 
 Handler = Callable[[httpx.Request], httpx.Response]
-
-
-def migrate(database_url: str) -> None:
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.attributes["database_url"] = database_url
-    command.upgrade(config, "head")
 
 
 @dataclass

@@ -8,10 +8,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from knowledge.db import make_engine
+from knowledge.db import make_engine, migrate
 from knowledge.loader import DATA_DIR, LoadError, LoadReport, load_all
 from knowledge.models import Actor, Channel
-from tests.app.conftest import migrate
 
 
 @pytest.fixture

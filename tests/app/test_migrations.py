@@ -8,8 +8,7 @@ from sqlalchemy import inspect
 
 from api.settings import PROJECT_ROOT
 from api.tracker_store import events
-from knowledge.db import make_engine
-from tests.app.conftest import migrate
+from knowledge.db import make_engine, migrate
 
 
 def test_models_and_migrations_agree_and_rasa_tables_are_ignored(tmp_path: Path) -> None:
