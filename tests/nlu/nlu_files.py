@@ -1,0 +1,53 @@
+"""Reading Rasa NLU YAML files without Rasa: messages with their annotations removed.
+
+Used by the tests that keep the held-out set apart from the training data; kept free of Rasa
+imports so it runs in either environment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
+
+# [text](entity) or [text]{"entity": ...}: keep the text.
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+@dataclass(frozen=True)
+class Message:
+    intent: str
+    text: str
+    file: str
+
+
+def plain_text(annotated: str) -> str:
+    return _ANNOTATION.sub(r"\1", annotated)
+
+
+def messages(folder: Path) -> Iterator[Message]:
+    for path in sorted(folder.rglob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("nlu", []):
+            if "intent" not in block:
+                continue  # lookup tables, synonyms, regexes
+            for line in str(block.get("examples", "")).splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    yield Message(block["intent"], plain_text(line[2:]).strip(), path.name)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def trigrams(text: str) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}

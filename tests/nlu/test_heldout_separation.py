@@ -1,0 +1,48 @@
+"""The held-out set must stay held out: no held-out message may be a near copy of a training one."""
+
+from __future__ import annotations
+
+from tests.nlu.nlu_files import HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
+
+
+def near_copies() -> list[str]:
+    training = list(messages(TRAINING_DIR))
+    training_trigrams = [(example, trigrams(example.text)) for example in training]
+    training_texts = {" ".join(words(example.text)) for example in training}
+    problems = []
+    for held in messages(HELDOUT_DIR):
+        normalised = " ".join(words(held.text))
+        if normalised in training_texts:
+            problems.append(f"{held.file}: {held.text!r} also appears in the training data")
+            continue
+        held_trigrams = trigrams(held.text)
+        if not held_trigrams:
+            continue
+        for example, example_trigrams in training_trigrams:
+            shared = len(held_trigrams & example_trigrams)
+            if shared * 2 > len(held_trigrams):
+                problems.append(
+                    f"{held.file}: {held.text!r} shares {shared}/{len(held_trigrams)} word trigrams "
+                    f"with training example {example.text!r} ({example.file})"
+                )
+                break
+    return problems
+
+
+def test_heldout_set_is_large_enough() -> None:
+    held = list(messages(HELDOUT_DIR))
+    alarming = [m for m in held if m.file == "alarming_but_safe.yml"]
+    assert len(held) - len(alarming) >= 300
+    assert len(alarming) >= 60
+
+
+def test_no_heldout_message_is_a_near_copy_of_training_data() -> None:
+    problems = near_copies()
+    assert not problems, "held-out messages leaked into training:\n" + "\n".join(problems)
+
+
+def test_the_check_catches_a_near_copy() -> None:
+    # The rule itself: 3 of the 4 trigrams of the first message occur in the second.
+    held = trigrams("ik zoek een creche in Mechelen")
+    train = trigrams("ik zoek een creche in de buurt")
+    assert len(held & train) * 2 > len(held)
