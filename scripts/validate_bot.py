@@ -26,7 +26,7 @@ _RASA_WARNING = re.compile(
 def main() -> int:
     command = [
         str(RASA), "data", "validate",
-        "--config", "config.yml", "--domain", "bot/domain", "--data", "data/nlu", "bot/stories",
+        "--config", "var/build/config.yml", "--domain", "bot/domain", "--data", "data/nlu", "bot/stories",
     ]  # fmt: skip
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONWARNINGS="ignore::DeprecationWarning")
     result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=env)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlu.nlu_files import HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
+from nlu_components.nlu_files import HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
 
 
 def near_copies() -> list[str]:

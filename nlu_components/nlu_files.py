@@ -1,6 +1,6 @@
 """Reading Rasa NLU YAML files without Rasa: messages with their annotations removed.
 
-Used by the tests that keep the held-out set apart from the training data; kept free of Rasa
+Used by the held-out separation test and the evaluation scripts; kept free of Rasa
 imports so it runs in either environment.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 

@@ -1,0 +1,236 @@
+"""`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
+
+Writes to var/eval/:
+  report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
+                           training and load time
+  rasa/                    the output of `rasa test nlu` on the same model and set (intent and
+                           entity reports, the confusion matrix image, the confidence histogram)
+
+Bars (exit code 1 when one is missed):
+  - intent macro-F1 >= 0.90;
+  - each safety concern (acute danger, suicidal thoughts, abuse, minor in crisis), with the
+    safeguard: recall = 1.00 and precision >= 0.95, the alarming-but-safe messages included;
+  - place entity F1 >= 0.95, age entity F1 >= 0.90 (exact spans).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from rasa.shared.nlu.training_data.loading import load_data
+
+from nlu_components.nlu_runs import EVAL_DIR, GENERATED_CONFIG, ROOT, Parsed, parse_all, train_nlu
+
+HELDOUT = ROOT / "tests" / "nlu" / "heldout"
+TRAINING = ROOT / "data" / "nlu"
+SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
+ENTITY_TYPES = ("place", "age")
+BARS = {
+    "intent_macro_f1": 0.90,
+    "safety_recall": 1.00,
+    "safety_precision": 0.95,
+    "place_f1": 0.95,
+    "age_f1": 0.90,
+}
+
+
+@dataclass
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+def scores(tp: int, fp: int, fn: int) -> Scores:
+    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, tp + fn)
+
+
+@dataclass
+class Bar:
+    name: str
+    value: float
+    needed: float
+
+    @property
+    def ok(self) -> bool:
+        return self.value + 1e-9 >= self.needed
+
+
+@dataclass
+class Example:
+    text: str
+    intent: str
+    entities: list[tuple[int, int, str]]
+    alarming_but_safe: bool
+
+
+def heldout() -> list[Example]:
+    examples = []
+    for path in sorted(HELDOUT.glob("*.yml")):
+        data = load_data(str(path))
+        for message in data.intent_examples:
+            examples.append(
+                Example(
+                    text=message.get("text"),
+                    intent=message.get("intent"),
+                    entities=[(e["start"], e["end"], e["entity"]) for e in message.get("entities") or []],
+                    alarming_but_safe=path.name == "alarming_but_safe.yml",
+                )
+            )
+    return examples
+
+
+def intent_scores(examples: list[Example], parsed: list[Parsed]) -> dict[str, Scores]:
+    labels = sorted({e.intent for e in examples})
+    result = {}
+    for label in labels:
+        tp = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent == label and p.intent == label)
+        fp = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent != label and p.intent == label)
+        fn = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent == label and p.intent != label)
+        result[label] = scores(tp, fp, fn)
+    return result
+
+
+def entity_scores(examples: list[Example], parsed: list[Parsed]) -> tuple[dict[str, Scores], list[dict[str, Any]]]:
+    result = {}
+    errors = []
+    for kind in ENTITY_TYPES:
+        tp = fp = fn = 0
+        for example, result_of in zip(examples, parsed, strict=True):
+            gold = {(s, e) for s, e, k in example.entities if k == kind}
+            guess = {(int(x["start"]), int(x["end"])) for x in result_of.entities if x.get("entity") == kind}
+            tp += len(gold & guess)
+            fp += len(guess - gold)
+            fn += len(gold - guess)
+            if gold != guess:
+                errors.append(
+                    {
+                        "type": kind,
+                        "text": example.text,
+                        "expected": sorted(example.text[s:e] for s, e in gold),
+                        "found": sorted(example.text[s:e] for s, e in guess),
+                    }
+                )
+        result[kind] = scores(tp, fp, fn)
+    return result, errors
+
+
+def run_rasa_test(model: Path) -> None:
+    out = EVAL_DIR / "rasa"
+    command = [
+        str(ROOT / ".venv-rasa" / "bin" / "rasa"), "test", "nlu", "--model", str(model),
+        "--nlu", str(HELDOUT), "--out", str(out), "--quiet",
+    ]  # fmt: skip
+    print("rasa test nlu (reports and confusion matrix) ...", flush=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout[-2000:] + result.stderr[-2000:], file=sys.stderr)
+        raise SystemExit("rasa test nlu failed")
+
+
+def markdown(report: dict[str, Any]) -> str:
+    lines = ["# NLU evaluation on the held-out set", ""]
+    lines += [
+        f"- messages: {report['messages']} ({report['alarming_but_safe']} alarming but safe)",
+        f"- training: {report['training_seconds']:.0f} s on {report['training_examples']} examples; "
+        f"model load: {report['load_seconds']:.1f} s",
+        "- the held-out set and the training data were written by the same person; the scores are "
+        "an upper bound of what real messages will give",
+        "",
+        "## Bars",
+        "",
+        "| bar | value | needed | |",
+        "|---|---|---|---|",
+    ]
+    for bar in report["bars"]:
+        status = "ok" if bar["ok"] else "MISSED"
+        lines.append(f"| {bar['name']} | {bar['value']:.3f} | >= {bar['needed']:.2f} | {status} |")
+    lines += ["", "## Intents", "", "| intent | precision | recall | F1 | n |", "|---|---|---|---|---|"]
+    for name, s in report["intents"].items():
+        lines.append(f"| {name} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['support']} |")
+    lines += ["", "## Entities", "", "| entity | precision | recall | F1 | n |", "|---|---|---|---|---|"]
+    for name, s in report["entities"].items():
+        lines.append(f"| {name} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['support']} |")
+    lines += ["", "## Intent errors", ""]
+    for error in report["intent_errors"]:
+        lines.append(
+            f"- `{error['text']}`: expected {error['expected']}, got {error['got']} ({error['confidence']:.2f})"
+        )
+    lines += ["", "## Entity errors", ""]
+    for error in report["entity_errors"]:
+        lines.append(f"- {error['type']}: `{error['text']}`: expected {error['expected']}, found {error['found']}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    if not GENERATED_CONFIG.exists():
+        print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
+        return 1
+    examples = heldout()
+    training_examples = len(load_data(str(TRAINING)).intent_examples)
+    print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
+    model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
+    print(f"trained in {training_seconds:.0f} s; parsing {len(examples)} held-out messages ...", flush=True)
+    parsed, load_seconds = parse_all(model, [e.text for e in examples])
+
+    per_intent = intent_scores(examples, parsed)
+    macro = sum(s.f1 for s in per_intent.values()) / len(per_intent)
+    per_entity, entity_errors = entity_scores(examples, parsed)
+    bars = [Bar("intent macro-F1", macro, BARS["intent_macro_f1"])]
+    for concern in SAFETY:
+        s = per_intent.get(concern, scores(0, 0, 0))
+        bars.append(Bar(f"{concern} recall", s.recall, BARS["safety_recall"]))
+        bars.append(Bar(f"{concern} precision", s.precision, BARS["safety_precision"]))
+    bars.append(Bar("place F1", per_entity["place"].f1, BARS["place_f1"]))
+    bars.append(Bar("age F1", per_entity["age"].f1, BARS["age_f1"]))
+
+    report = {
+        "messages": len(examples),
+        "alarming_but_safe": sum(1 for e in examples if e.alarming_but_safe),
+        "training_examples": training_examples,
+        "training_seconds": training_seconds,
+        "load_seconds": load_seconds,
+        "bars": [{**asdict(bar), "ok": bar.ok} for bar in bars],
+        "intents": {k: asdict(v) for k, v in per_intent.items()},
+        "entities": {k: asdict(v) for k, v in per_entity.items()},
+        "intent_errors": [
+            {
+                "text": e.text,
+                "expected": e.intent,
+                "got": p.intent,
+                "confidence": p.confidence,
+                "safeguard": p.safeguard,
+            }
+            for e, p in zip(examples, parsed, strict=True)
+            if e.intent != p.intent
+        ],
+        "entity_errors": entity_errors,
+    }
+    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    (EVAL_DIR / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    (EVAL_DIR / "report.md").write_text(markdown(report), encoding="utf-8")
+    run_rasa_test(model)
+
+    for bar in bars:
+        status = "ok    " if bar.ok else "MISSED"
+        print(f"  {status} {bar.name:<30} {bar.value:.3f} (needs >= {bar.needed:.2f})")
+    print(f"report: {(EVAL_DIR / 'report.md').relative_to(ROOT)}; Rasa's reports: var/eval/rasa/")
+    missed = [bar.name for bar in bars if not bar.ok]
+    if missed:
+        print(f"make eval: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)
+        return 1
+    print("make eval: all bars met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

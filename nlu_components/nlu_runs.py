@@ -1,0 +1,78 @@
+"""Shared helpers for the NLU evaluation scripts: training an NLU model and parsing with it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED_CONFIG = ROOT / "var" / "build" / "config.yml"
+EVAL_DIR = ROOT / "var" / "eval"
+
+# Quiet, local and without Rasa's training cache, so that a reported training time is a real
+# training and not a cache hit.
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ["RASA_MAX_CACHE_SIZE"] = "0"
+
+
+@dataclass
+class Parsed:
+    text: str
+    intent: str
+    confidence: float
+    ranking: list[tuple[str, float]]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    safeguard: str | None = None
+
+
+def train_nlu(config: Path, training_data: Path | list[Path], out_dir: Path, name: str) -> tuple[Path, float]:
+    """Train an NLU-only model; returns its path and the training time in seconds."""
+    from rasa.model_training import train_nlu as rasa_train_nlu
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = training_data if isinstance(training_data, list) else [training_data]
+    started = time.perf_counter()
+    model = rasa_train_nlu(
+        config=str(config),
+        nlu_data=",".join(str(p) for p in paths) if len(paths) > 1 else str(paths[0]),
+        output=str(out_dir),
+        fixed_model_name=name,
+    )
+    elapsed = time.perf_counter() - started
+    if model is None:
+        raise SystemExit(f"training failed for {name}")
+    return Path(model), elapsed
+
+
+def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
+    """Parse every text with the model; returns the results and the model load time."""
+    from rasa.core.agent import Agent
+
+    started = time.perf_counter()
+    agent = Agent.load(str(model))
+    load_seconds = time.perf_counter() - started
+
+    async def run() -> list[Parsed]:
+        results = []
+        for text in texts:
+            data = await agent.parse_message(text)
+            intent = data.get("intent") or {}
+            results.append(
+                Parsed(
+                    text=text,
+                    intent=str(intent.get("name")),
+                    confidence=float(intent.get("confidence") or 0.0),
+                    ranking=[(str(r["name"]), float(r["confidence"])) for r in data.get("intent_ranking") or []],
+                    entities=list(data.get("entities") or []),
+                    safeguard=data.get("safeguard"),
+                )
+            )
+        return results
+
+    return asyncio.run(run()), load_seconds

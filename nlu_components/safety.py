@@ -1,0 +1,114 @@
+"""The safety safeguard's decision, without Rasa: which safety concern a message is about.
+
+The rules and word lists are in safety_patterns.yml (its header explains the order of the
+checks). `SafetyRules.decide` takes the message text and DIET's intent ranking and says which
+intent the message must get; nlu_components/components.py applies it inside the Rasa pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PATTERNS_FILE = Path(__file__).resolve().parent / "safety_patterns.yml"
+SUICIDAL = "suicidal_thoughts"
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str
+    reason: str  # "pattern:<concern>#<n>", "diet", "idiom-veto" or "unchanged"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, typographic quotes as plain ones, single spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class SafetyRules:
+    spelling: tuple[tuple[re.Pattern[str], str], ...]
+    idioms: tuple[re.Pattern[str], ...]
+    concerns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+    @property
+    def safety_intents(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.concerns)
+
+    def normalise(self, text: str) -> str:
+        text = fold(text)
+        for pattern, replacement in self.spelling:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def without_idioms(self, text: str) -> tuple[str, bool]:
+        removed = False
+        for idiom in self.idioms:
+            text, count = idiom.subn(" ", text)
+            removed = removed or count > 0
+        return text, removed
+
+    def matches(self, text: str) -> dict[str, int]:
+        """Concern -> index of the first pattern that matched, for every concern that matched."""
+        cleaned, _ = self.without_idioms(self.normalise(text))
+        found: dict[str, int] = {}
+        for concern, patterns in self.concerns:
+            for index, pattern in enumerate(patterns):
+                if pattern.search(cleaned):
+                    found[concern] = index
+                    break
+        return found
+
+    def decide(self, text: str, ranking: list[str], promote_uncertain: bool = True) -> Decision:
+        """The intent a message must get, given DIET's ranking (best first, fallback excluded).
+
+        With `promote_uncertain`, DIET's safety prediction stands even when the fallback
+        classifier found it too uncertain: a safety answer to a harmless message costs little,
+        a "sorry, I did not understand" to a message about danger costs a lot.
+        """
+        predicted = ranking[0] if ranking else None
+        found = self.matches(text)
+        if SUICIDAL in found:
+            return Decision(SUICIDAL, f"pattern:{SUICIDAL}#{found[SUICIDAL]}")
+        if found and predicted in self.safety_intents:
+            return Decision(predicted, "diet")
+        for concern, _ in self.concerns:
+            if concern in found:
+                return Decision(concern, f"pattern:{concern}#{found[concern]}")
+        if predicted in self.safety_intents:
+            _, idiom_removed = self.without_idioms(self.normalise(text))
+            if idiom_removed:
+                others = [intent for intent in ranking if intent not in self.safety_intents]
+                if others:
+                    return Decision(others[0], "idiom-veto")
+            if promote_uncertain:
+                return Decision(predicted or "", "diet")
+        return Decision(predicted or "", "unchanged")
+
+
+@lru_cache(maxsize=2)
+def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spelling = tuple(
+        (re.compile(rf"(?<![\w']){re.escape(fold(source))}(?![\w'])"), fold(target))
+        for source, target in raw["spelling"].items()
+    )
+    idioms = tuple(_compile(fold(idiom)) for idiom in raw["harmless_idioms"])
+    concerns = tuple(
+        (str(name), tuple(_compile(fold(pattern)) for pattern in patterns))
+        for name, patterns in raw["concerns"].items()
+    )
+    if SUICIDAL not in dict(concerns):
+        raise ValueError(f"{path}: the concern {SUICIDAL} is missing")
+    return SafetyRules(spelling=spelling, idioms=idioms, concerns=concerns)

@@ -1,0 +1,103 @@
+"""The safety safeguard's rules (nlu_components/safety_patterns.yml and safety.py).
+
+The messages here are written for these tests; they are neither training data nor held-out
+messages. `make eval` measures the safeguard on the held-out set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlu_components.safety import PATTERNS_FILE, load_rules
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("ik wil echt niet meer leven", "suicidal_thoughts"),
+        ("kzie het nie meer zitten", "suicidal_thoughts"),
+        ("mijn dochter wil zelfmoord plegen", "suicidal_thoughts"),
+        ("hij zegt dat hij er een eind aan gaat maken", "suicidal_thoughts"),
+        ("ik heb een afscheidsbrief gevonden van mijn zoon", "suicidal_thoughts"),
+        ("mijn vriendin snijdt zichzelf", "suicidal_thoughts"),
+        ("hij staat met een mes voor mij", "acute_danger"),
+        ("mijn baby ademt niet", "acute_danger"),
+        ("het huis staat in brand", "acute_danger"),
+        ("mijn vriend slaat mij nu op dit moment", "acute_danger"),
+        ("mijn kleinzoon heeft medicijnen van oma geslikt", "acute_danger"),
+        ("ik denk dat mijn nichtje mishandeld wordt", "abuse"),
+        ("mijn stiefvader zat aan mij", "abuse"),
+        ("er is partnergeweld bij ons thuis", "abuse"),
+        ("onze dochter van 15 is weggelopen", "minor_crisis"),
+        ("mijn zoon durft niet meer naar huis", "minor_crisis"),
+        ("een jongen van 16 slaapt op straat", "minor_crisis"),
+    ],
+)
+def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
+    assert concern in RULES.matches(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik schaam me dood over mijn rapport",
+        "ik ga dood van de slaap",
+        "ik sterf van de honger, wanneer is het eten klaar",
+        "dat gedoe met de papieren is om zot van te worden",
+        "ik kan mijn zus soms wel wurgen",
+        "mijn ouders vermoorden me als ik te laat thuis ben",
+        "hij slaat de deur dicht en gaat naar zijn kamer",
+        "mijn telefoon is dood",
+        "het is niet op leven en dood",
+        "je hebt mijn leven gered met die uitleg",
+        "de wachttijd is moordend",
+        "mijn peuter gooit met zijn knuffels",
+        "de ontwikkeling van het kind is bedreigd, de ouders werken niet mee",
+    ],
+)
+def test_harmless_idioms_do_not_match(text: str) -> None:
+    assert RULES.matches(text) == {}
+
+
+def test_suicidal_thoughts_win_over_diet_and_other_concerns() -> None:
+    decision = RULES.decide("mijn man slaat me en ik wil niet meer leven", ["abuse", "acute_danger"])
+    assert decision.intent == "suicidal_thoughts"
+    assert decision.reason.startswith("pattern:suicidal_thoughts")
+
+
+def test_a_pattern_overrides_a_non_safety_prediction() -> None:
+    decision = RULES.decide("mijn buurjongen wordt mishandeld", ["young_person", "abuse"])
+    assert decision.intent == "abuse"
+
+
+def test_diet_chooses_between_safety_concerns_when_a_pattern_matched() -> None:
+    decision = RULES.decide("onze zoon is weggelopen en heeft een mes mee", ["minor_crisis", "acute_danger"])
+    assert decision == decision.__class__("minor_crisis", "diet")
+
+
+def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
+    decision = RULES.decide("ik schaam me dood", ["suicidal_thoughts", "out_of_scope"])
+    assert decision.intent == "out_of_scope"
+    assert decision.reason == "idiom-veto"
+
+
+def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
+    assert RULES.decide("qwerty", ["abuse", "greet"], promote_uncertain=True).intent == "abuse"
+    assert RULES.decide("qwerty", ["abuse", "greet"], promote_uncertain=False).reason == "unchanged"
+
+
+def test_a_message_without_alarm_is_left_alone() -> None:
+    assert RULES.decide("ik zoek een creche", ["child_care"]).reason == "unchanged"
+
+
+def test_the_patterns_file_must_have_suicidal_thoughts(tmp_path: Path) -> None:
+    broken = tmp_path / "patterns.yml"
+    broken.write_text(
+        PATTERNS_FILE.read_text(encoding="utf-8").replace("suicidal_thoughts:", "suicidal:"), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="suicidal_thoughts"):
+        load_rules(broken)
