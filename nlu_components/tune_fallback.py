@@ -58,8 +58,8 @@ def write_nlu(examples: list[Message], path: Path) -> None:
     path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def diet_only_config(path: Path) -> None:
-    config = yaml.safe_load(GENERATED_CONFIG.read_text(encoding="utf-8"))
+def diet_only_config(source: Path, path: Path) -> None:
+    config = yaml.safe_load(source.read_text(encoding="utf-8"))
     config["pipeline"] = [c for c in config["pipeline"] if not str(c["name"]).endswith(DROPPED)]
     config.pop("policies", None)
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -90,14 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--config", type=Path, default=GENERATED_CONFIG, help="a generated config to compare")
+    parser.add_argument("--out", type=Path, default=EVAL_DIR / "fallback_tuning.json")
     args = parser.parse_args(argv)
-    if not GENERATED_CONFIG.exists():
+    if not args.config.exists():
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
         return 1
     work = EVAL_DIR / "fallback_cv"
     config = work / "config.yml"
     work.mkdir(parents=True, exist_ok=True)
-    diet_only_config(config)
+    diet_only_config(args.config, config)
     examples = list(messages(TRAINING_DIR))
     parts = folds(examples, args.folds, args.seed)
     gold: list[str] = []
@@ -131,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         "best": best,
         "grid": grid,
     }
-    out = EVAL_DIR / "fallback_tuning.json"
+    out: Path = args.out
     out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"macro-F1 without fallback: {no_fallback:.3f}")
     print(

@@ -40,6 +40,9 @@ def test_the_bot_greets_in_dutch_and_says_it_is_a_bot(stack: Stack) -> None:
         ("help mijn zoontje ademt niet meer", "acute_danger"),
         ("ik wil echt niet meer leven", "suicidal_thoughts"),
         ("ik denk dat mijn dochter misbruikt wordt door haar stiefvader", "abuse"),
+        ("onze zoon van 15 is weggelopen en neemt niet op", "minor_crisis"),
+        # Kept here for the safeguard: a long message about something else that mentions danger.
+        ("ik zoek al weken opvang voor mijn baby maar nu staat mijn ex met een mes aan de deur", "acute_danger"),
     ],
 )
 def test_safety_messages_get_the_safety_answer_first(stack: Stack, message: str, safety_key: str) -> None:
@@ -52,6 +55,18 @@ def test_safety_answer_also_in_the_middle_of_a_conversation(stack: Stack) -> Non
     session_id, _ = stack.chat("hallo")
     _, replies = stack.chat("ik denk aan zelfmoord", session_id)
     assert replies[0] == safety_messages().text("suicidal_thoughts")
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("bonjour, je ne parle pas néerlandais, j'ai besoin d'aide pour mon fils", "other_language_fr"),
+        ("hello, I live in Schaerbeek and I need help for my daughter", "other_language_en_brussels"),
+    ],
+)
+def test_french_and_english_get_an_answer_in_their_language(stack: Stack, message: str, key: str) -> None:
+    _, replies = stack.chat(message)
+    assert replies == [safety_messages().text(key)]
 
 
 def test_two_misunderstandings_lead_to_a_human_line_not_a_loop(stack: Stack) -> None:
