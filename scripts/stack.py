@@ -94,10 +94,18 @@ def running_stack(workdir: Path, timeout: float = 300) -> Iterator[RunningStack]
     Yields where the API and Rasa listen, and the log file; stops everything on exit. Used by the end-to-end
     tests and the chat benchmark (once per run, not per test).
     """
-    from knowledge.db import migrate
+    from knowledge.db import make_engine, make_sessionmaker, migrate
+    from knowledge.loader import load_all
 
     database_url = f"sqlite:///{workdir / 'knowledge.db'}"
     migrate(database_url)
+    # The actions look places up through the API, so the knowledge base must be there too.
+    engine = make_engine(database_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            load_all(session)
+    finally:
+        engine.dispose()
     api_port = free_port()
     rasa_url = f"http://127.0.0.1:{free_port()}"
     env = dict(
