@@ -147,7 +147,10 @@ class LanguageGate(_Stateless):
             entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != "language"]
             entities.append(
                 {
+                    # The whole message is in that language; Rasa's tooling expects a span.
                     "entity": "language",
+                    "start": 0,
+                    "end": len(text),
                     "value": language,
                     "extractor": self.__class__.__name__,
                     "confidence_entity": 1.0,
