@@ -24,7 +24,18 @@ from typing import Any
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from nlu_components.nlu_runs import EVAL_DIR, GENERATED_CONFIG, ROOT, Parsed, parse_all, train_nlu
+from nlu_components.nlu_runs import (
+    EVAL_DIR,
+    GENERATED_CONFIG,
+    ROOT,
+    Parsed,
+    Scores,
+    label_scores,
+    macro_f1,
+    parse_all,
+    scores,
+    train_nlu,
+)
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout"
 TRAINING = ROOT / "data" / "nlu"
@@ -37,21 +48,6 @@ BARS = {
     "place_f1": 0.95,
     "age_f1": 0.90,
 }
-
-
-@dataclass
-class Scores:
-    precision: float
-    recall: float
-    f1: float
-    support: int
-
-
-def scores(tp: int, fp: int, fn: int) -> Scores:
-    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1, tp + fn)
 
 
 @dataclass
@@ -90,14 +86,7 @@ def heldout() -> list[Example]:
 
 
 def intent_scores(examples: list[Example], parsed: list[Parsed]) -> dict[str, Scores]:
-    labels = sorted({e.intent for e in examples})
-    result = {}
-    for label in labels:
-        tp = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent == label and p.intent == label)
-        fp = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent != label and p.intent == label)
-        fn = sum(1 for e, p in zip(examples, parsed, strict=True) if e.intent == label and p.intent != label)
-        result[label] = scores(tp, fp, fn)
-    return result
+    return label_scores([e.intent for e in examples], [p.intent for p in parsed])
 
 
 def entity_scores(examples: list[Example], parsed: list[Parsed]) -> tuple[dict[str, Scores], list[dict[str, Any]]]:
@@ -183,7 +172,7 @@ def main() -> int:
     parsed, load_seconds = parse_all(model, [e.text for e in examples])
 
     per_intent = intent_scores(examples, parsed)
-    macro = sum(s.f1 for s in per_intent.values()) / len(per_intent)
+    macro = macro_f1(per_intent)
     per_entity, entity_errors = entity_scores(examples, parsed)
     bars = [Bar("intent macro-F1", macro, BARS["intent_macro_f1"])]
     for concern in SAFETY:

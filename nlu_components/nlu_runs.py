@@ -31,6 +31,37 @@ class Parsed:
     safeguard: str | None = None
 
 
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+def scores(tp: int, fp: int, fn: int) -> Scores:
+    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, tp + fn)
+
+
+def label_scores(gold: list[str], guess: list[str]) -> dict[str, Scores]:
+    """Precision, recall and F1 of every label that occurs in `gold`."""
+    result = {}
+    pairs = list(zip(gold, guess, strict=True))
+    for label in sorted(set(gold)):
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        result[label] = scores(tp, fp, fn)
+    return result
+
+
+def macro_f1(per_label: dict[str, Scores]) -> float:
+    return sum(s.f1 for s in per_label.values()) / len(per_label)
+
+
 def train_nlu(config: Path, training_data: Path | list[Path], out_dir: Path, name: str) -> tuple[Path, float]:
     """Train an NLU-only model; returns its path and the training time in seconds."""
     from rasa.model_training import train_nlu as rasa_train_nlu

@@ -114,14 +114,19 @@ def filter_places(text: str, entities: list[dict[str, Any]], label: str = "place
     return _join_postcode_pairs(text, kept, label)
 
 
+def _postcode_and_name(text: str, first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """`first` ends where `second` starts (but for spaces or a comma), and one of them is a postcode."""
+    gap = text[int(first["end"]) : int(second["start"])]
+    one_is_postcode = str(first["value"]).isdigit() != str(second["value"]).isdigit()
+    return one_is_postcode and re.fullmatch(r"[\s,]*", gap) is not None
+
+
 def _adjacent_place(text: str, entity: dict[str, Any], entities: list[dict[str, Any]], label: str) -> bool:
     for other in entities:
         if other is entity or other.get("entity") != label:
             continue
         first, second = (entity, other) if entity["start"] < other["start"] else (other, entity)
-        gap = text[int(first["end"]) : int(second["start"])]
-        one_is_postcode = str(first["value"]).isdigit() != str(second["value"]).isdigit()
-        if one_is_postcode and re.fullmatch(r"[\s,]*", gap):
+        if _postcode_and_name(text, first, second):
             return True
     return False
 
@@ -135,8 +140,7 @@ def _join_postcode_pairs(text: str, entities: list[dict[str, Any]], label: str) 
             last is not None
             and entity.get("entity") == label
             and last.get("entity") == label
-            and re.fullmatch(r"[\s,]*", text[int(last["end"]) : int(entity["start"])])
-            and str(last["value"]).isdigit() != str(entity["value"]).isdigit()
+            and _postcode_and_name(text, last, entity)
         ):
             start, end = int(last["start"]), int(entity["end"])
             joined[-1] = {**last, "end": end, "value": text[start:end]}

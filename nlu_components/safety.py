@@ -62,6 +62,9 @@ class SafetyRules:
     def matches(self, text: str) -> dict[str, int]:
         """Concern -> index of the first pattern that matched, for every concern that matched."""
         cleaned, _ = self.without_idioms(self.normalise(text))
+        return self._matches_in(cleaned)
+
+    def _matches_in(self, cleaned: str) -> dict[str, int]:
         found: dict[str, int] = {}
         for concern, patterns in self.concerns:
             for index, pattern in enumerate(patterns):
@@ -78,7 +81,8 @@ class SafetyRules:
         a "sorry, I did not understand" to a message about danger costs a lot.
         """
         predicted = ranking[0] if ranking else None
-        found = self.matches(text)
+        cleaned, idiom_removed = self.without_idioms(self.normalise(text))
+        found = self._matches_in(cleaned)
         if SUICIDAL in found:
             return Decision(SUICIDAL, f"pattern:{SUICIDAL}#{found[SUICIDAL]}")
         if found and predicted in self.safety_intents:
@@ -87,7 +91,6 @@ class SafetyRules:
             if concern in found:
                 return Decision(concern, f"pattern:{concern}#{found[concern]}")
         if predicted in self.safety_intents:
-            _, idiom_removed = self.without_idioms(self.normalise(text))
             if idiom_removed:
                 others = [intent for intent in ranking if intent not in self.safety_intents]
                 if others:

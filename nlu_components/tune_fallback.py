@@ -24,7 +24,15 @@ from pathlib import Path
 import yaml
 
 from nlu_components.nlu_files import TRAINING_DIR, Message, messages
-from nlu_components.nlu_runs import EVAL_DIR, GENERATED_CONFIG, ROOT, Parsed, parse_all, train_nlu
+from nlu_components.nlu_runs import (
+    EVAL_DIR,
+    GENERATED_CONFIG,
+    Parsed,
+    label_scores,
+    macro_f1,
+    parse_all,
+    train_nlu,
+)
 
 DROPPED = ("FallbackClassifier", "LanguageGate", "SafetySafeguard")
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(13)]  # 0.30 .. 0.90
@@ -74,18 +82,6 @@ def predicted(parsed: Parsed, threshold: float, ambiguity: float) -> str:
     return ranking[0][0]
 
 
-def macro_f1(gold: list[str], guess: list[str]) -> float:
-    scores = []
-    for label in sorted(set(gold)):
-        tp = sum(1 for g, p in zip(gold, guess, strict=True) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, guess, strict=True) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, guess, strict=True) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return sum(scores) / len(scores)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=3)
@@ -119,12 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         for ambiguity in AMBIGUITIES:
             guesses = [predicted(p, threshold, ambiguity) for p in results]
             fallbacks = sum(1 for g in guesses if g == FALLBACK)
-            score = macro_f1(gold, guesses)
+            score = macro_f1(label_scores(gold, guesses))
             grid.append(
                 {"threshold": threshold, "ambiguity_threshold": ambiguity, "macro_f1": score, "fallbacks": fallbacks}
             )
     best = max(grid, key=lambda row: (round(row["macro_f1"], 4), row["threshold"], row["ambiguity_threshold"]))
-    no_fallback = macro_f1(gold, [predicted(p, 0.0, 0.0) for p in results])
+    no_fallback = macro_f1(label_scores(gold, [predicted(p, 0.0, 0.0) for p in results]))
     report = {
         "method": (__doc__ or "").strip().splitlines()[0],
         "folds": args.folds,
@@ -140,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         f"best: threshold {best['threshold']}, ambiguity_threshold {best['ambiguity_threshold']} "
         f"(macro-F1 {best['macro_f1']:.3f}, {best['fallbacks']} fallbacks of {len(gold)})"
     )
-    print(f"wrote {out.relative_to(ROOT)}")
+    print(f"wrote {out}")
     return 0
 
 

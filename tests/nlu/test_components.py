@@ -16,35 +16,31 @@ def message(text: str, intent: str = "greet", confidence: float = 0.9, **extra: 
     )
 
 
+def spacy_place(text: str, word: str) -> dict[str, Any]:
+    """A place entity for `word` as SpacyEntityExtractor would give it."""
+    start = text.index(word)
+    return {
+        "entity": "place",
+        "start": start,
+        "end": start + len(word),
+        "value": word,
+        "extractor": "SpacyEntityExtractor",
+    }
+
+
 def make(cls: Any) -> Any:
     return cls({**cls.get_default_config()})
 
 
 def test_entity_rules_drop_an_ambiguous_place_and_add_the_age() -> None:
     text = "ik ga mijn peuter halen"
-    start = text.index("halen")
-    spacy_entity = {
-        "entity": "place",
-        "start": start,
-        "end": start + 5,
-        "value": "halen",
-        "extractor": "SpacyEntityExtractor",
-    }
-    [result] = make(DutchEntityRules).process([message(text, entities=[spacy_entity])])
+    [result] = make(DutchEntityRules).process([message(text, entities=[spacy_place(text, "halen")])])
     assert [(e["entity"], e["value"]) for e in result.get("entities")] == [("age", "24")]
 
 
 def test_entity_rules_keep_a_place_with_its_confidence() -> None:
     text = "ik woon in Geel"
-    start = text.index("Geel")
-    spacy_entity = {
-        "entity": "place",
-        "start": start,
-        "end": start + 4,
-        "value": "Geel",
-        "extractor": "SpacyEntityExtractor",
-    }
-    [result] = make(DutchEntityRules).process([message(text, entities=[spacy_entity])])
+    [result] = make(DutchEntityRules).process([message(text, entities=[spacy_place(text, "Geel")])])
     [place] = result.get("entities")
     assert place["value"] == "Geel" and place["confidence_entity"] == 1.0
 
