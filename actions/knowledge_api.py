@@ -33,25 +33,38 @@ class KnowledgeApi:
         self.base_url = settings.api_url
         self.timeout = aiohttp.ClientTimeout(total=settings.api_timeout_seconds)
 
-    async def _get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+    async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
             async with (
                 aiohttp.ClientSession(timeout=self.timeout) as session,
-                session.get(f"{self.base_url}{path}", params=params) as response,
+                session.request(method, f"{self.base_url}{path}", **kwargs) as response,
             ):
                 if response.status != 200:
-                    raise KnowledgeApiError(f"GET {path}: HTTP {response.status}")
+                    raise KnowledgeApiError(f"{method} {path}: HTTP {response.status}")
                 body = await response.json()
-        except (aiohttp.ClientError, TimeoutError) as error:
-            raise KnowledgeApiError(f"GET {path}: {type(error).__name__}") from error
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            raise KnowledgeApiError(f"{method} {path}: {type(error).__name__}") from error
         if not isinstance(body, dict):
-            raise KnowledgeApiError(f"GET {path}: unexpected body")
+            raise KnowledgeApiError(f"{method} {path}: unexpected body")
         return body
+
+    async def _get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+        return await self._call("GET", path, params=params)
 
     async def resolve_place(self, name: str) -> list[PlaceMatch]:
         """The municipalities a place name or postcode can mean (none when unknown)."""
         body = await self._get("/api/places", {"q": name})
-        return [
-            PlaceMatch(refnis=str(c["refnis"]), name=str(c["name"]), region=str(c["region"]))
-            for c in body.get("candidates", [])
-        ]
+        try:
+            return [
+                PlaceMatch(refnis=str(c["refnis"]), name=str(c["name"]), region=str(c["region"]))
+                for c in body.get("candidates", [])
+            ]
+        except (KeyError, TypeError) as error:
+            raise KnowledgeApiError(f"GET /api/places: unexpected body ({error})") from error
+
+    async def route(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The answer of the routing engine (`POST /api/route`) for a situation."""
+        body = await self._call("POST", "/api/route", json=request)
+        if not isinstance(body.get("recommendations"), list):
+            raise KnowledgeApiError("POST /api/route: no recommendations in the answer")
+        return body

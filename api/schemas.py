@@ -34,6 +34,10 @@ class ChatRequest(BaseModel):
 class ChatResponse(BaseModel):
     session_id: str
     messages: list[BotMessage]
+    ended: bool = Field(
+        default=False,
+        description="True after a quick exit: the conversation is deleted and the session id no longer works.",
+    )
 
 
 class Turn(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,6 +32,9 @@ class Settings(BaseSettings):
     # Conversations (and their ids) older than this are deleted.
     chat_retention_hours: int = Field(default=24, ge=1)
     max_message_chars: int = 2000
+    # Pretend it is this moment when answering "is it open now?" in /api/route (demos and the
+    # end-to-end tests, e.g. a night-time crisis). Unset: the real time in Brussels.
+    route_clock: datetime | None = None
 
     @property
     def action_server_url(self) -> str:

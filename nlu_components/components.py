@@ -1,7 +1,8 @@
 """Custom Rasa NLU components (Rasa 3.6 graph components), listed in config.yml.
 
 - `DutchEntityRules`: keeps only the place names that context makes places, joins
-  "postcode name", and adds the child's age (or a pregnancy) normalised to months.
+  "postcode name", adds the child's age (or a pregnancy) normalised to months, and who is
+  writing (`role`) and how urgent it is (`urgency`) from the words in cues.yml.
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
@@ -25,6 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.age import find_ages
+from nlu_components.cues import find_cues
 from nlu_components.places import filter_places
 from nlu_components.safety import load_rules
 
@@ -82,7 +84,7 @@ class _Stateless(GraphComponent):
 class DutchEntityRules(_Stateless, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"place_entity": "place", "age_entity": "age"}
+        return {"place_entity": "place", "age_entity": "age", "role_entity": "role", "urgency_entity": "urgency"}
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -96,6 +98,17 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
                         "end": mention.end,
                         "value": mention.age.value,
                         "approximate": mention.age.approximate,
+                        "confidence_entity": 1.0,
+                        "extractor": self.__class__.__name__,
+                    }
+                )
+            for cue in find_cues(text):
+                entities.append(
+                    {
+                        "entity": self.config.get(f"{cue.kind}_entity", cue.kind),
+                        "start": cue.start,
+                        "end": cue.end,
+                        "value": cue.value,
                         "confidence_entity": 1.0,
                         "extractor": self.__class__.__name__,
                     }

@@ -27,6 +27,11 @@ Db = Annotated[Session, Depends(get_db)]
 TrackerEngine = Annotated[Engine, Depends(get_tracker_engine)]
 
 
+def _asks_to_end(replies: list[dict[str, Any]]) -> bool:
+    """The bot's quick-exit response carries `end_conversation` (bot/domain/basics.yml)."""
+    return any(isinstance(r.get("custom"), dict) and r["custom"].get("end_conversation") for r in replies)
+
+
 def _to_messages(replies: list[dict[str, Any]]) -> list[BotMessage]:
     messages = []
     for reply in replies:
@@ -71,6 +76,11 @@ async def chat(
     except RasaUnavailable as error:
         logger.warning("Rasa unavailable (%s); answered with the safety fallback", error)
         return ChatResponse(session_id=session_id, messages=[BotMessage(text=safety_messages().text("unavailable"))])
+    if _asks_to_end(replies):
+        # After Rasa has stored the turn, so nothing is written back after the delete.
+        delete_conversation(tracker_engine, session_id)
+        chat_sessions.forget_session(db, session_id)
+        return ChatResponse(session_id=session_id, messages=_to_messages(replies), ended=True)
     return ChatResponse(session_id=session_id, messages=_to_messages(replies))
 
 

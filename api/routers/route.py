@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from api.deps import get_settings
 from api.knowledge_state import warm_routing_caches
 from api.routers.actors import ActorOut, actor_out
 from api.routers.places import Place
+from api.settings import Settings
 from knowledge.opening import BRUSSELS, Status, local_time
 from knowledge.routing import Concern, Flag, Role, Situation, Urgency, route
 
@@ -50,13 +53,16 @@ class RouteResponse(BaseModel):
 
 
 @router.post("/route", response_model=RouteResponse)
-async def route_endpoint(body: RouteRequest, request: Request) -> RouteResponse:
+async def route_endpoint(
+    body: RouteRequest, request: Request, settings: Annotated[Settings, Depends(get_settings)]
+) -> RouteResponse:
     # Runs on the event loop: once the caches exist, routing touches no database and no thread.
     if request.app.state.knowledge.directory is None:
         gazetteer, directory = await run_in_threadpool(warm_routing_caches, request)
     else:
         gazetteer, directory = warm_routing_caches(request)
-    moment = local_time(body.now) if body.now else datetime.now(BRUSSELS)
+    given = body.now or settings.route_clock
+    moment = local_time(given) if given else datetime.now(BRUSSELS)
     place, place_status, candidates = None, None, []
     notes: list[str] = []
     if body.place:

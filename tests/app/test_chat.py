@@ -169,3 +169,31 @@ def test_conversations_past_retention_are_purged_when_a_new_one_starts(
         assert connection.execute(select(func.count()).where(ChatSession.id == old)).scalar() == 0
     with tracker_engine.connect() as connection:
         assert connection.execute(select(func.count()).where(events.c.sender_id == old)).scalar() == 0
+
+
+def test_quick_exit_reply_deletes_the_conversation_after_the_turn(
+    client: TestClient, fake_rasa: FakeRasa, tracker_engine: Engine
+) -> None:
+    session_id = start(client)
+    add_events(tracker_engine, session_id, [("user", {"event": "user", "text": "we wonen in de Kerkstraat"})])
+    fake_rasa.replies = [
+        {"recipient_id": session_id, "text": "Je gesprek is gewist."},
+        {"recipient_id": session_id, "custom": {"end_conversation": True}},
+    ]
+    response = client.post("/api/chat", json={"message": "wis alles", "session_id": session_id})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["ended"] is True
+    assert body["messages"] == [{"text": "Je gesprek is gewist.", "buttons": []}]
+    with tracker_engine.connect() as connection:
+        left = connection.execute(select(func.count()).select_from(events).where(events.c.sender_id == session_id))
+        assert left.scalar_one() == 0
+    assert client.get(f"/api/chat/{session_id}/history").status_code == 404
+
+
+def test_an_ordinary_reply_does_not_end_the_conversation(client: TestClient, fake_rasa: FakeRasa) -> None:
+    session_id = start(client)
+    fake_rasa.replies = [{"recipient_id": session_id, "text": "In welke gemeente woon je?"}]
+    body = client.post("/api/chat", json={"message": "opvang", "session_id": session_id}).json()
+    assert body["ended"] is False
+    assert client.get(f"/api/chat/{session_id}/history").status_code == 200

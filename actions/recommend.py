@@ -1,0 +1,96 @@
+"""Actions that answer with the routing engine: the recommendation, other options, contacts again.
+
+Each asks /api/route with the slots of the conversation (the answer is deterministic for the
+same situation and moment, so nothing is stored between turns). When the API cannot be reached
+the answer is a static response with the Kind en Gezin-lijn and the emergency numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_api import KnowledgeApi, KnowledgeApiError
+from actions.rendering import SHOWN_FIRST, contacts_text, intro, recommendation_text, route_request
+from actions.settings import ActionSettings
+from actions.texts import phrase
+
+logger = logging.getLogger(__name__)
+
+
+class _RouteAction(Action, ABC):
+    def __init__(self, api: KnowledgeApi | None = None) -> None:
+        self.api = api
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def fetch_route(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+        """The routing engine's answer, or None after telling the person why there is none."""
+        request = route_request(tracker)
+        if request is None:
+            dispatcher.utter_message(response="utter_no_question_yet")
+            dispatcher.utter_message(response="utter_ask_concern")
+            return None
+        try:
+            return await (self.api or KnowledgeApi(ActionSettings.from_env())).route(request)
+        except KnowledgeApiError as error:
+            logger.warning("routing failed, answered with the static fallback: %s", error)
+            dispatcher.utter_message(response="utter_route_unavailable")
+            return None
+
+
+class ActionRecommend(_RouteAction):
+    def name(self) -> str:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        route = await self.fetch_route(dispatcher, tracker)
+        if route is None:
+            return []
+        recommendations = route["recommendations"]
+        if not recommendations:
+            dispatcher.utter_message(response="utter_route_unavailable")
+            return []
+        for line in intro(route):
+            dispatcher.utter_message(text=line)
+        for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
+            dispatcher.utter_message(text=recommendation_text(number, recommendation))
+        return []
+
+
+class ActionOtherOptions(_RouteAction):
+    def name(self) -> str:
+        return "action_other_options"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        route = await self.fetch_route(dispatcher, tracker)
+        if route is None:
+            return []
+        more = route["recommendations"][SHOWN_FIRST:]
+        if not more:
+            dispatcher.utter_message(text=phrase("no_other_options"))
+            return []
+        dispatcher.utter_message(text=phrase("other_options_intro"))
+        for number, recommendation in enumerate(more, start=SHOWN_FIRST + 1):
+            dispatcher.utter_message(text=recommendation_text(number, recommendation))
+        return []
+
+
+class ActionRepeatContacts(_RouteAction):
+    def name(self) -> str:
+        return "action_repeat_contacts"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        route = await self.fetch_route(dispatcher, tracker)
+        if route is None:
+            return []
+        dispatcher.utter_message(text=phrase("contacts_intro"))
+        for number, recommendation in enumerate(route["recommendations"][:SHOWN_FIRST], start=1):
+            dispatcher.utter_message(text=contacts_text(number, recommendation))
+        return []
