@@ -46,6 +46,7 @@ validate: build
 
 test-rasa: build
 	@$(STAGE) "pytest: actions and NLU components (Python 3.10)" $(RASA_PY) -m pytest -c tests/pytest-rasa.ini tests/actions tests/nlu
+	@$(STAGE) "conversation test stories (user text through NLU and dialogue)" .venv-rasa/bin/rasa test core --e2e --fail-on-prediction-errors --no-plot --model var/models/bot.tar.gz --stories tests/stories --out var/test-stories
 
 test-app: build
 	@$(STAGE) "PostgreSQL for the knowledge-base tests" scripts/ensure_postgres.sh

@@ -1,4 +1,4 @@
-"""Fallback: ask once to rephrase, then offer a human line instead of looping."""
+"""Fallback: ask once to rephrase, then offer a human line, then the topics; never the same loop."""
 
 from __future__ import annotations
 
@@ -33,8 +33,12 @@ class ActionFallbackWithHandoff(Action):
         return FALLBACK_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if failed_understandings_in_a_row(tracker) >= 2:
+        failures = failed_understandings_in_a_row(tracker)
+        if failures == 1:
+            dispatcher.utter_message(response="utter_default")
+        elif failures == 2:
             dispatcher.utter_message(response="utter_handoff")
         else:
-            dispatcher.utter_message(response="utter_default")
+            # The line was offered already; repeating it would be a loop. Offer the topics.
+            dispatcher.utter_message(response="utter_still_not_understood")
         return []

@@ -57,8 +57,7 @@ class ActionRecommend(_RouteAction):
         if not recommendations:
             dispatcher.utter_message(response="utter_route_unavailable")
             return []
-        for line in intro(route):
-            dispatcher.utter_message(text=line)
+        dispatcher.utter_message(text=intro(route))
         for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
             dispatcher.utter_message(text=recommendation_text(number, recommendation))
         return []

@@ -98,9 +98,10 @@ def contacts_text(number: int, recommendation: dict[str, Any]) -> str:
     return "\n".join([f"{number}. {actor['name']}", *contact_lines(actor)])
 
 
-def intro(route: dict[str, Any]) -> list[str]:
+def intro(route: dict[str, Any]) -> str:
     place = route.get("place") or {}
-    lines = [phrase("intro_with_place", place=place["name"]) if place.get("name") else phrase("intro")]
+    if place.get("name"):
+        return phrase("intro_with_place", place=place["name"])
     if "place" in (route.get("questions") or []):
-        lines.append(phrase("intro_place_missing"))
-    return [" ".join(lines)]
+        return phrase("intro_place_missing")
+    return phrase("intro")

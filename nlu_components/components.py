@@ -2,7 +2,8 @@
 
 - `DutchEntityRules`: keeps only the place names that context makes places, joins
   "postcode name", adds the child's age (or a pregnancy) normalised to months, and who is
-  writing (`role`) and how urgent it is (`urgency`) from the words in cues.yml.
+  writing (`role`), how urgent it is (`urgency`) and the hospital flags from cues.yml. A message
+  that is only a place gets the intent `inform_place`.
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
@@ -50,6 +51,20 @@ DUTCH_ONLY_WORDS = frozenset([
     "dit", "deze", "mij", "zoon", "dochter", "opvang", "hulp", "kzit", "ge", "gij", "jullie",
     "zeer", "heel",
 ])
+# Everyday words of the answer languages. The identifier also names a language for gibberish
+# ("blablabla qwerty" scores as French), so it is only believed when one of these appears.
+FOREIGN_WORDS = {
+    "fr": frozenset([
+        "je", "tu", "il", "elle", "nous", "vous", "ils", "le", "la", "les", "un", "une", "des", "du",
+        "est", "et", "pour", "mon", "ma", "mes", "pas", "avec", "qui", "que", "où", "bonjour", "aide",
+        "enfant", "enfants", "fils", "fille", "parle", "cherche", "suis", "ai", "besoin", "merci",
+    ]),
+    "en": frozenset([
+        "i", "you", "he", "she", "we", "they", "the", "a", "an", "is", "are", "and", "for", "my",
+        "not", "with", "who", "what", "where", "how", "hello", "hi", "help", "child", "children",
+        "son", "daughter", "speak", "need", "please", "can", "thanks", "am",
+    ]),
+}
 # fmt: on
 
 
@@ -58,6 +73,15 @@ def _set_intent(message: Message, name: str) -> None:
     chosen = {"name": name, "confidence": 1.0}
     message.set(INTENT, chosen, add_to_output=True)
     message.set(RANKING, [chosen, *ranking], add_to_output=True)
+
+
+def _only_a_place(text: str, entities: list[dict[str, Any]], label: str) -> bool:
+    """The message is one place name or postcode and nothing else (punctuation aside)."""
+    places = [e for e in entities if e.get("entity") == label]
+    if len(places) != 1:
+        return False
+    rest = text[: int(places[0]["start"])] + text[int(places[0]["end"]) :]
+    return not re.sub(r"[\s.,!?:;]+", "", rest)
 
 
 class _Stateless(GraphComponent):
@@ -84,7 +108,13 @@ class _Stateless(GraphComponent):
 class DutchEntityRules(_Stateless, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"place_entity": "place", "age_entity": "age", "role_entity": "role", "urgency_entity": "urgency"}
+        return {
+            "place_entity": "place",
+            "age_entity": "age",
+            "role_entity": "role",
+            "urgency_entity": "urgency",
+            "place_intent": "inform_place",
+        }
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -115,6 +145,9 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
                 )
             entities.sort(key=lambda entity: int(entity.get("start", 0)))
             message.set(ENTITIES, entities, add_to_output=True)
+            if _only_a_place(text, entities, self.config["place_entity"]):
+                # "Hasselt" or "9000" alone answers "where?"; DIET has too little to go on.
+                _set_intent(message, self.config["place_intent"])
         return messages
 
 
@@ -144,10 +177,15 @@ class LanguageGate(_Stateless):
         for message in messages:
             text = str(message.get(TEXT) or "").strip()
             language = None
-            dutch = bool(DUTCH_ONLY_WORDS & set(re.findall(r"[\w']+", text.lower())))
+            words = set(re.findall(r"[\w']+", text.lower()))
+            dutch = bool(DUTCH_ONLY_WORDS & words)
             if not dutch and len(text) >= self.config["min_chars"]:
                 detected, probability = self.detect(text)
-                if detected in self.answer_languages and probability >= self.config["min_probability"]:
+                if (
+                    detected in self.answer_languages
+                    and probability >= self.config["min_probability"]
+                    and FOREIGN_WORDS.get(detected, frozenset()) & words
+                ):
                     language = detected
             intent = (message.get(INTENT) or {}).get("name")
             if language is None and intent == OTHER_LANGUAGE and not dutch:

@@ -61,7 +61,8 @@ def find_cues(text: str, path: Path = CUES_FILE) -> list[Cue]:
     for kind in KINDS:
         if (match := _first(folded, cues[kind])) is not None:
             value, m = match
-            found.append(Cue(kind, value, m.start(), m.end()))
+            span = "span" if "span" in m.re.groupindex and m.start("span") >= 0 else 0
+            found.append(Cue(kind, value, m.start(span), m.end(span)))
     for flag, patterns in cues[FLAGS]:
         if (match := _first(folded, [(flag, patterns)])) is not None:
             found.append(Cue(flag, YES, match[1].start(), match[1].end()))

@@ -88,7 +88,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_stack(workdir: Path, timeout: float = 300) -> Iterator[RunningStack]:
+def running_stack(
+    workdir: Path, timeout: float = 300, extra_env: dict[str, str] | None = None
+) -> Iterator[RunningStack]:
     """Start the whole stack on free loopback ports with its own databases in `workdir`.
 
     Yields where the API and Rasa listen, and the log file; stops everything on exit. Used by the end-to-end
@@ -116,6 +118,7 @@ def running_stack(workdir: Path, timeout: float = 300) -> Iterator[RunningStack]
         RASA_URL=rasa_url,
         ACTION_SERVER_PORT=str(free_port()),
         STACK_READY_TIMEOUT=str(timeout),
+        **(extra_env or {}),
     )
     env.pop("RASA_TOKEN", None)
     log_file = workdir / "stack.log"

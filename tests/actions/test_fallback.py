@@ -44,3 +44,14 @@ def test_an_understood_message_resets_the_count(two_misunderstandings: Tracker) 
         {"event": "user", "text": "zzz", "parse_data": {"intent": {"name": "nlu_fallback"}}},
     ]
     assert run_action(understood) == ["utter_default"]
+
+
+def test_a_third_misunderstanding_offers_topics_instead_of_repeating_the_line(two_misunderstandings: Tracker) -> None:
+    third = copy.deepcopy(two_misunderstandings)
+    third.events = [
+        *two_misunderstandings.events,
+        {"event": "action", "name": "action_fallback_with_handoff"},
+        {"event": "user", "text": "qqq", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+    ]
+    assert failed_understandings_in_a_row(third) == 3
+    assert run_action(third) == ["utter_still_not_understood"]

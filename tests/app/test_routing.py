@@ -11,6 +11,8 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from api.main import create_app
+from api.settings import Settings
 from knowledge.db import make_engine
 from knowledge.directory import ActorDirectory, DatabaseActors
 from knowledge.places import Gazetteer
@@ -128,3 +130,21 @@ def test_the_in_memory_directory_routes_exactly_like_the_database(kb_url: str) -
             in_memory = [(r.actor.id, r.reachable_now) for r in route(directory, situation).recommendations]
             assert via_db == in_memory, scenario["name"]
     engine.dispose()
+
+
+def test_a_configured_clock_answers_as_if_it_were_that_moment(sqlite_kb_url: str, tmp_path: Path) -> None:
+    """ROUTE_CLOCK (demos, end-to-end tests): a crisis in Limburg at night adds a line open now."""
+    settings = Settings(
+        database_url=sqlite_kb_url,
+        tracker_store_url=f"sqlite:///{tmp_path / 'conversations.db'}",
+        route_clock=datetime(2026, 11, 25, 3, 0),
+    )
+    with TestClient(create_app(settings)) as client:
+        body = client.post("/api/route", json={"concern": "minor_crisis", "place": "Hasselt"}).json()
+        asked = client.post(
+            "/api/route", json={"concern": "minor_crisis", "place": "Hasselt", "now": "2026-11-25T14:00:00"}
+        ).json()
+    assert body["moment"].startswith("2026-11-25T03:00:00")
+    assert [r["actor"]["id"] for r in body["recommendations"] if r["added_because"] == "reachable_now"]
+    # A moment in the request still wins over the configured clock.
+    assert asked["moment"].startswith("2026-11-25T14:00:00")

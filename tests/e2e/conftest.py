@@ -11,11 +11,30 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import yaml
 
 from scripts.stack import MODEL_PATH, StackError, running_stack
+
+DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
+
+
+def response_text(name: str) -> str:
+    """The text of a domain response; of a conditional one, the variant without a condition."""
+    for path in sorted(DOMAIN.glob("*.yml")):
+        variants = (yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}).get(name)
+        if variants:
+            text: str = next(v for v in variants if not v.get("condition"))["text"]
+            return text
+    raise KeyError(name)
+
+
+# The stack answers "is it open now?" as if it were this moment: a Wednesday, 3 at night, so
+# the night-time routes (a crisis where the crisis number is unknown) are tested every run.
+NIGHT = "2026-11-25T03:00:00"
 
 
 @dataclass
@@ -23,13 +42,17 @@ class Stack:
     base_url: str
     log_file: Path
 
-    def chat(self, message: str, session_id: str | None = None) -> tuple[str, list[str]]:
+    def send(self, message: str, session_id: str | None = None) -> dict[str, Any]:
         body: dict[str, str] = {"message": message}
         if session_id:
             body["session_id"] = session_id
         response = httpx.post(f"{self.base_url}/api/chat", json=body, timeout=60)
         assert response.status_code == 200, response.text
-        data = response.json()
+        data: dict[str, Any] = response.json()
+        return data
+
+    def chat(self, message: str, session_id: str | None = None) -> tuple[str, list[str]]:
+        data = self.send(message, session_id)
         return data["session_id"], [m["text"] for m in data["messages"]]
 
     def logs(self) -> str:
@@ -42,7 +65,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         pytest.fail(f"no trained model at {MODEL_PATH}: run `make build` first (make test does)")
     started = time.monotonic()
     try:
-        with running_stack(tmp_path_factory.mktemp("stack")) as running:
+        with running_stack(tmp_path_factory.mktemp("stack"), extra_env={"ROUTE_CLOCK": NIGHT}) as running:
             print(f"\nstack started in {time.monotonic() - started:.0f} s", file=sys.stderr)
             yield Stack(running.api_url, running.log_file)
     except StackError as error:

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import httpx
 import pytest
-import yaml
 
-from api.settings import PROJECT_ROOT
 from knowledge.safety import safety_messages
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import Stack, response_text
 
 pytestmark = pytest.mark.stack
-
-BASICS = yaml.safe_load((PROJECT_ROOT / "bot" / "domain" / "basics.yml").read_text(encoding="utf-8"))
-
-
-def response_text(name: str) -> str:
-    text: str = BASICS["responses"][name][0]["text"]
-    return text
 
 
 def test_health_reports_every_component_up(stack: Stack) -> None:

@@ -35,7 +35,17 @@ def make(cls: Any) -> Any:
 def test_entity_rules_drop_an_ambiguous_place_and_add_the_age() -> None:
     text = "ik ga mijn peuter halen"
     [result] = make(DutchEntityRules).process([message(text, entities=[spacy_place(text, "halen")])])
-    assert [(e["entity"], e["value"]) for e in result.get("entities")] == [("age", "24")]
+    assert [(e["entity"], e["value"]) for e in result.get("entities")] == [("role", "parent"), ("age", "24")]
+
+
+def test_entity_rules_add_role_urgency_and_hospital_flags_with_spans() -> None:
+    text = "ik werk op de materniteit, de baby kan niet veilig naar huis, het is dringend"
+    [result] = make(DutchEntityRules).process([message(text)])
+    found = {e["entity"]: e for e in result.get("entities")}
+    assert found["role"]["value"] == "hospital"
+    assert found["urgency"]["value"] == "today"
+    assert found["placement_considered"]["value"] == "yes"
+    assert text[found["urgency"]["start"] : found["urgency"]["end"]] == "dringend"
 
 
 def test_entity_rules_keep_a_place_with_its_confidence() -> None:
@@ -59,6 +69,28 @@ def test_language_gate_answers_french_and_english_but_not_dutch() -> None:
     assert [e["value"] for e in english.get("entities") if e["entity"] == "language"] == ["en"]
     assert dutch.get("intent")["name"] == "acute_danger"
     assert not dutch.get("detected_language")
+
+
+def test_a_message_that_is_only_a_place_informs_the_place() -> None:
+    rules = make(DutchEntityRules)
+    alone, in_a_sentence = rules.process(
+        [
+            message("Hasselt.", intent="nlu_fallback", confidence=0.3, entities=[spacy_place("Hasselt.", "Hasselt")]),
+            message(
+                "we zoeken opvang in Hasselt",
+                intent="child_care",
+                entities=[spacy_place("we zoeken opvang in Hasselt", "Hasselt")],
+            ),
+        ]
+    )
+    assert alone.get("intent") == {"name": "inform_place", "confidence": 1.0}
+    assert in_a_sentence.get("intent")["name"] == "child_care"
+
+
+def test_language_gate_does_not_call_gibberish_french() -> None:
+    [gibberish] = make(LanguageGate).process([message("blablabla qwerty", intent="nlu_fallback")])
+    assert gibberish.get("intent")["name"] == "nlu_fallback"
+    assert not gibberish.get("detected_language")
 
 
 def test_safeguard_overrides_diet_and_a_fallback() -> None:
