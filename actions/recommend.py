@@ -30,6 +30,12 @@ class _RouteAction(Action, ABC):
     @abstractmethod
     def name(self) -> str: ...
 
+    @abstractmethod
+    def render(
+        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
+    ) -> None:
+        """Send the part of the routing engine's answer that this action is for."""
+
     async def fetch_route(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
         """The routing engine's answer, or None after telling the person why there is none."""
         request = route_request(tracker)
@@ -44,52 +50,51 @@ class _RouteAction(Action, ABC):
             dispatcher.utter_message(response="utter_route_unavailable")
             return None
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        route = await self.fetch_route(dispatcher, tracker)
+        if route is not None:
+            self.render(dispatcher, route["recommendations"], route)
+        return []
+
 
 class ActionRecommend(_RouteAction):
     def name(self) -> str:
         return "action_recommend"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        route = await self.fetch_route(dispatcher, tracker)
-        if route is None:
-            return []
-        recommendations = route["recommendations"]
+    def render(
+        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
+    ) -> None:
         if not recommendations:
             dispatcher.utter_message(response="utter_route_unavailable")
-            return []
+            return
         dispatcher.utter_message(text=intro(route))
         for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
             dispatcher.utter_message(text=recommendation_text(number, recommendation))
-        return []
 
 
 class ActionOtherOptions(_RouteAction):
     def name(self) -> str:
         return "action_other_options"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        route = await self.fetch_route(dispatcher, tracker)
-        if route is None:
-            return []
-        more = route["recommendations"][SHOWN_FIRST:]
+    def render(
+        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
+    ) -> None:
+        more = recommendations[SHOWN_FIRST:]
         if not more:
             dispatcher.utter_message(text=phrase("no_other_options"))
-            return []
+            return
         dispatcher.utter_message(text=phrase("other_options_intro"))
         for number, recommendation in enumerate(more, start=SHOWN_FIRST + 1):
             dispatcher.utter_message(text=recommendation_text(number, recommendation))
-        return []
 
 
 class ActionRepeatContacts(_RouteAction):
     def name(self) -> str:
         return "action_repeat_contacts"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        route = await self.fetch_route(dispatcher, tracker)
-        if route is None:
-            return []
+    def render(
+        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
+    ) -> None:
         dispatcher.utter_message(text=phrase("contacts_intro"))
-        for number, recommendation in enumerate(route["recommendations"][:SHOWN_FIRST], start=1):
+        for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
             dispatcher.utter_message(text=contacts_text(number, recommendation))
-        return []
