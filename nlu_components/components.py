@@ -215,9 +215,11 @@ class LanguageGate(_Stateless):
 class SafetySafeguard(_Stateless):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # Off: on the held-out set, DIET's below-threshold safety guesses were mostly noise
-        # ("mijn auto start niet" -> minor_crisis); the patterns carry recall instead.
-        return {"promote_uncertain_safety": False}
+        # promote_uncertain_safety off: on the held-out set, DIET's below-threshold safety
+        # guesses were mostly noise ("mijn auto start niet" -> minor_crisis); the patterns carry
+        # recall instead. min_confidence_without_pattern: see config.yml (chosen by
+        # cross-validation; 0 keeps every safety prediction of DIET).
+        return {"promote_uncertain_safety": False, "min_confidence_without_pattern": 0.0}
 
     def process(self, messages: list[Message]) -> list[Message]:
         rules = load_rules()
@@ -225,13 +227,17 @@ class SafetySafeguard(_Stateless):
             if message.get(DETECTED_LANGUAGE):
                 continue
             current = (message.get(INTENT) or {}).get("name")
-            ranking = [entry["name"] for entry in message.get(RANKING) or [] if entry.get("name") != FALLBACK_INTENT]
+            entries = [entry for entry in message.get(RANKING) or [] if entry.get("name") != FALLBACK_INTENT]
+            ranking = [entry["name"] for entry in entries]
+            confidence = float(entries[0].get("confidence") or 0.0) if entries else 1.0
             if not ranking and current and current != FALLBACK_INTENT:
                 ranking = [current]
             decision = rules.decide(
                 str(message.get(TEXT) or ""),
                 ranking,
                 promote_uncertain=bool(self.config["promote_uncertain_safety"]),
+                confidence=confidence,
+                min_confidence_without_pattern=float(self.config["min_confidence_without_pattern"]),
             )
             message.set("safeguard", decision.reason, add_to_output=True)
             if decision.intent and decision.intent != current and decision.reason != "unchanged":

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "safety_patterns.yml"
+FALLBACK_INTENT = "nlu_fallback"
 SUICIDAL = "suicidal_thoughts"
 
 
@@ -73,12 +74,22 @@ class SafetyRules:
                     break
         return found
 
-    def decide(self, text: str, ranking: list[str], promote_uncertain: bool = True) -> Decision:
+    def decide(
+        self,
+        text: str,
+        ranking: list[str],
+        promote_uncertain: bool = True,
+        confidence: float = 1.0,
+        min_confidence_without_pattern: float = 0.0,
+    ) -> Decision:
         """The intent a message must get, given DIET's ranking (best first, fallback excluded).
 
         With `promote_uncertain`, DIET's safety prediction stands even when the fallback
         classifier found it too uncertain: a safety answer to a harmless message costs little,
         a "sorry, I did not understand" to a message about danger costs a lot.
+        A safety prediction that no pattern supports and whose `confidence` (of ranking[0]) is
+        below `min_confidence_without_pattern` becomes a fallback: the person is asked to say it
+        again, and a second miss offers a person to talk to with 112 and 101.
         """
         predicted = ranking[0] if ranking else None
         cleaned, idiom_removed = self.without_idioms(self.normalise(text))
@@ -97,6 +108,8 @@ class SafetyRules:
                     return Decision(others[0], "idiom-veto")
             if promote_uncertain:
                 return Decision(predicted or "", "diet")
+            if confidence < min_confidence_without_pattern:
+                return Decision(FALLBACK_INTENT, "diet-uncertain")
         return Decision(predicted or "", "unchanged")
 
 

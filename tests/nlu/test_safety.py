@@ -90,6 +90,19 @@ def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
     assert RULES.decide("qwerty", ["abuse", "greet"], promote_uncertain=False).reason == "unchanged"
 
 
+def test_a_weak_safety_guess_without_a_pattern_becomes_a_fallback() -> None:
+    def decide(text: str, confidence: float) -> tuple[str, str]:
+        decision = RULES.decide(
+            text, ["minor_crisis", "out_of_scope"], False, confidence=confidence, min_confidence_without_pattern=0.65
+        )
+        return decision.intent, decision.reason
+
+    assert decide("wat is de hoofdstad van frankrijk", 0.44) == ("nlu_fallback", "diet-uncertain")
+    # Sure enough, or supported by a pattern: the safety answer stands.
+    assert decide("wat is de hoofdstad van frankrijk", 0.9) == ("minor_crisis", "unchanged")
+    assert decide("mijn dochter is weggelopen", 0.3)[0] == "minor_crisis"
+
+
 def test_a_message_without_alarm_is_left_alone() -> None:
     assert RULES.decide("ik zoek een creche", ["child_care"]).reason == "unchanged"
 
