@@ -33,12 +33,14 @@ class ActionStartCrisisTriage(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = [*reset_question_slots(), SlotSet("concern", "minor_crisis")]
+        place_known = bool(tracker.get_slot("place"))
         for entity in tracker.latest_message.get("entities") or []:
             certain = float(entity.get("confidence_entity") or CERTAIN) >= CERTAIN
             if entity.get("entity") == "place" and certain:
                 events.append(SlotSet("place", str(entity["value"])))
+                place_known = True
             elif entity.get("entity") == "age":
                 events.append(SlotSet("age", str(entity["value"])))
-        if not any(isinstance(e, dict) and e.get("name") == "place" for e in events) and not tracker.get_slot("place"):
+        if not place_known:
             dispatcher.utter_message(response="utter_crisis_followup")
         return events

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -31,9 +32,7 @@ class _RouteAction(Action, ABC):
     def name(self) -> str: ...
 
     @abstractmethod
-    def render(
-        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
-    ) -> None:
+    def render(self, dispatcher: CollectingDispatcher, route: dict[str, Any]) -> None:
         """Send the part of the routing engine's answer that this action is for."""
 
     async def fetch_route(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -53,48 +52,49 @@ class _RouteAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         route = await self.fetch_route(dispatcher, tracker)
         if route is not None:
-            self.render(dispatcher, route["recommendations"], route)
+            self.render(dispatcher, route)
         return []
+
+
+def send_numbered(
+    dispatcher: CollectingDispatcher,
+    recommendations: list[dict[str, Any]],
+    first_number: int,
+    text: Callable[[int, dict[str, Any]], str],
+) -> None:
+    for number, recommendation in enumerate(recommendations, start=first_number):
+        dispatcher.utter_message(text=text(number, recommendation))
 
 
 class ActionRecommend(_RouteAction):
     def name(self) -> str:
         return "action_recommend"
 
-    def render(
-        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
-    ) -> None:
-        if not recommendations:
+    def render(self, dispatcher: CollectingDispatcher, route: dict[str, Any]) -> None:
+        if not route["recommendations"]:
             dispatcher.utter_message(response="utter_route_unavailable")
             return
         dispatcher.utter_message(text=intro(route))
-        for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
-            dispatcher.utter_message(text=recommendation_text(number, recommendation))
+        send_numbered(dispatcher, route["recommendations"][:SHOWN_FIRST], 1, recommendation_text)
 
 
 class ActionOtherOptions(_RouteAction):
     def name(self) -> str:
         return "action_other_options"
 
-    def render(
-        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
-    ) -> None:
-        more = recommendations[SHOWN_FIRST:]
+    def render(self, dispatcher: CollectingDispatcher, route: dict[str, Any]) -> None:
+        more = route["recommendations"][SHOWN_FIRST:]
         if not more:
             dispatcher.utter_message(text=phrase("no_other_options"))
             return
         dispatcher.utter_message(text=phrase("other_options_intro"))
-        for number, recommendation in enumerate(more, start=SHOWN_FIRST + 1):
-            dispatcher.utter_message(text=recommendation_text(number, recommendation))
+        send_numbered(dispatcher, more, SHOWN_FIRST + 1, recommendation_text)
 
 
 class ActionRepeatContacts(_RouteAction):
     def name(self) -> str:
         return "action_repeat_contacts"
 
-    def render(
-        self, dispatcher: CollectingDispatcher, recommendations: list[dict[str, Any]], route: dict[str, Any]
-    ) -> None:
+    def render(self, dispatcher: CollectingDispatcher, route: dict[str, Any]) -> None:
         dispatcher.utter_message(text=phrase("contacts_intro"))
-        for number, recommendation in enumerate(recommendations[:SHOWN_FIRST], start=1):
-            dispatcher.utter_message(text=contacts_text(number, recommendation))
+        send_numbered(dispatcher, route["recommendations"][:SHOWN_FIRST], 1, contacts_text)

@@ -12,9 +12,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.texts import phrase
-from actions.triage_form import effective_concern
+from actions.triage_form import UNKNOWN, YES, effective_concern
 
-UNKNOWN = "unknown"
 FLAGS = ("placement_considered", "necessity_clear", "local_team_unreachable")
 # Shown in the first answer; the rest come with "Andere mogelijkheden".
 SHOWN_FIRST = 3
@@ -39,7 +38,7 @@ def route_request(tracker: Tracker) -> dict[str, Any] | None:
         request["pregnant"] = True
     elif isinstance(age, str) and age.isdigit():
         request["age_months"] = min(int(age), 25 * 12)
-    flags = [flag for flag in FLAGS if tracker.get_slot(flag) == "yes"]
+    flags = [flag for flag in FLAGS if tracker.get_slot(flag) == YES]
     if flags:
         request["flags"] = flags
     return request

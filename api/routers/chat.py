@@ -44,10 +44,15 @@ def _to_messages(replies: list[dict[str, Any]]) -> list[BotMessage]:
     return messages
 
 
+def erase(db: Session, tracker_engine: Engine, session_id: str) -> None:
+    """Delete a conversation (Rasa's events) and the id that gave access to it."""
+    delete_conversation(tracker_engine, session_id)
+    chat_sessions.forget_session(db, session_id)
+
+
 def purge_expired(db: Session, tracker_engine: Engine, retention: timedelta) -> None:
     for session_id in chat_sessions.expired_session_ids(db, retention):
-        delete_conversation(tracker_engine, session_id)
-        chat_sessions.forget_session(db, session_id)
+        erase(db, tracker_engine, session_id)
 
 
 @router.post("", response_model=ChatResponse, responses={404: {"description": "Unknown session id"}, 413: {}})
@@ -78,8 +83,7 @@ async def chat(
         return ChatResponse(session_id=session_id, messages=[BotMessage(text=safety_messages().text("unavailable"))])
     if _asks_to_end(replies):
         # After Rasa has stored the turn, so nothing is written back after the delete.
-        delete_conversation(tracker_engine, session_id)
-        chat_sessions.forget_session(db, session_id)
+        erase(db, tracker_engine, session_id)
         return ChatResponse(session_id=session_id, messages=_to_messages(replies), ended=True)
     return ChatResponse(session_id=session_id, messages=_to_messages(replies))
 
@@ -96,6 +100,5 @@ def history(session_id: str, db: Db, tracker_engine: TrackerEngine) -> HistoryRe
 def forget(session_id: str, db: Db, tracker_engine: TrackerEngine) -> Response:
     if not chat_sessions.session_exists(db, session_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
-    delete_conversation(tracker_engine, session_id)
-    chat_sessions.forget_session(db, session_id)
+    erase(db, tracker_engine, session_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +23,18 @@ from scripts.stack import MODEL_PATH, StackError, running_stack
 DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
 
 
+@lru_cache(maxsize=1)
+def domain_responses() -> dict[str, list[dict[str, Any]]]:
+    responses: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(DOMAIN.glob("*.yml")):
+        responses.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {})
+    return responses
+
+
 def response_text(name: str) -> str:
     """The text of a domain response; of a conditional one, the variant without a condition."""
-    for path in sorted(DOMAIN.glob("*.yml")):
-        variants = (yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}).get(name)
-        if variants:
-            text: str = next(v for v in variants if not v.get("condition"))["text"]
-            return text
-    raise KeyError(name)
+    text: str = next(v for v in domain_responses()[name] if not v.get("condition"))["text"]
+    return text
 
 
 # The stack answers "is it open now?" as if it were this moment: a Wednesday, 3 at night, so
