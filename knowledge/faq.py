@@ -1,0 +1,170 @@
+"""The question-and-answer collection (knowledge/data/faq/*.yml): its format, loading and sources.
+
+Each entry has one canonical question, at least three paraphrases, an answer of at most 120
+words in our own words, its audience and its sources (a seed section or a fact-sheet URL). An
+entry may name a routing concern: the bot then offers to look the answer up for the person's
+own municipality. The collection is loaded into the database by `python -m knowledge load`
+and turned into Rasa retrieval intents by `scripts/build_bot.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge.records import LoadError, parse_records
+from knowledge.sources import SourceError, check_source
+
+FAQ_DIR = Path(__file__).resolve().parent / "data" / "faq"
+MAX_ANSWER_WORDS = 120
+# The concerns of the routing engine that a question may hand over to (see routing_rules.yml).
+ROUTE_CONCERNS = (
+    "young_child",
+    "child_care",
+    "urgent_child_care",
+    "young_person",
+    "basic_needs",
+    "youth_care_access",
+    "minor_crisis",
+)
+
+
+class SeedDocument(BaseModel):
+    title: str
+    # The year the document speaks for; every answer drawn from it must name that year.
+    year: str
+    numbered_sections: bool
+
+
+# What each seed is, for the "Bron:" line and for the dated-answer check.
+SEEDS: dict[str, SeedDocument] = {
+    "000_fa54f1fe35e141e8.txt": SeedDocument(
+        title="parlementair antwoord van minister Vandeurzen over Binc (na oktober 2017)",
+        year="2017",
+        numbered_sections=False,
+    ),
+    "001_326e31a50092a0c3.txt": SeedDocument(
+        title="Vlaams Welzijnsverbond, informatief 2021/243 over het plan van minister Beke",
+        year="2021",
+        numbered_sections=False,
+    ),
+    "002_c5b53bbdaa1d640c.txt": SeedDocument(
+        title="parlementair antwoord over de lokale teams en kinderarmoede (2021)",
+        year="2021",
+        numbered_sections=False,
+    ),
+    "003_b44f180fa472d110.txt": SeedDocument(
+        title="parlementair antwoord over één gezin één plan (vraag 169, begin 2020)",
+        year="2020",
+        numbered_sections=False,
+    ),
+    "004_17c73fb5ca911fda.txt": SeedDocument(
+        title="FAQ zorggarantie uithuisplaatsing jonge kinderen (werf 2), versie 26 maart 2018",
+        year="2018",
+        numbered_sections=True,
+    ),
+}
+
+Audience = Literal["parent", "professional", "both"]
+
+
+class FaqEntryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(pattern=r"^[a-z0-9_]{2,60}$")
+    audience: Audience
+    question: str = Field(min_length=5)
+    paraphrases: list[str] = Field(min_length=3)
+    answer: str = Field(min_length=10)
+    sources: list[str] = Field(min_length=1)
+    route: str | None = None
+
+    @field_validator("answer")
+    @classmethod
+    def _short_enough(cls, answer: str) -> str:
+        words = len(answer.split())
+        if words > MAX_ANSWER_WORDS:
+            raise ValueError(f"the answer has {words} words; keep it to {MAX_ANSWER_WORDS}")
+        return answer
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_exist(cls, sources: list[str]) -> list[str]:
+        for source in sources:
+            try:
+                check_source(source)
+            except SourceError as error:
+                raise ValueError(str(error)) from error
+        return sources
+
+    @field_validator("route")
+    @classmethod
+    def _known_concern(cls, route: str | None) -> str | None:
+        if route is not None and route not in ROUTE_CONCERNS:
+            raise ValueError(f"route must be one of {', '.join(ROUTE_CONCERNS)}")
+        return route
+
+    def dated_seed_years(self) -> set[str]:
+        return {SEEDS[name].year for name in seed_names(self.sources) if name in SEEDS}
+
+
+class FaqFile(BaseModel):
+    entries: list[FaqEntryIn]
+
+
+def seed_names(sources: list[str]) -> list[str]:
+    return [m.group(1) for s in sources if (m := re.match(r"seed:([\w.-]+\.txt)", s))]
+
+
+def parse_faq_file(path: Path) -> list[FaqEntryIn]:
+    parsed, lines = parse_records(path, "entries", FaqFile.model_validate)
+    for entry, line in zip(parsed.entries, lines, strict=True):
+        for year in entry.dated_seed_years():
+            if year not in entry.answer:
+                raise LoadError(path, line, f"{entry.key}: the source speaks for {year}; the answer must say so")
+    return parsed.entries
+
+
+def load_collection(directory: Path = FAQ_DIR) -> list[FaqEntryIn]:
+    """Every entry of every file, in file order; a key used twice is an error."""
+    entries: list[FaqEntryIn] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yml")):
+        for entry in parse_faq_file(path):
+            if entry.key in seen:
+                raise LoadError(path, None, f"key {entry.key!r} is also used in {seen[entry.key].name}")
+            seen[entry.key] = path
+            entries.append(entry)
+    return entries
+
+
+def source_label(source: str) -> str:
+    """How a source is named to the person: the document and section, or the website."""
+    if source.startswith(("http://", "https://")):
+        host = urlparse(source).netloc
+        return host.removeprefix("www.")
+    name, _, section = source.removeprefix("seed:").partition("#")
+    seed = SEEDS.get(name)
+    if seed is None:
+        return name
+    if section and seed.numbered_sections:
+        return f"{seed.title}, vraag {section}"
+    return seed.title
+
+
+def source_line(sources: list[str]) -> str:
+    labels: list[str] = []
+    for source in sources:
+        label = source_label(source)
+        if label not in labels:
+            labels.append(label)
+    return "Bron: " + "; ".join(labels) + "."
+
+
+def render_answer(answer: str, sources: list[str]) -> str:
+    """The text the bot sends: the answer, then the source line."""
+    return f"{answer.strip()}\n\n{source_line(sources)}"
