@@ -55,8 +55,12 @@ test-app: build
 test: lint validate test-rasa test-app
 	@echo; echo "make test: all stages passed"
 
+# Both parts always run (the FAQ part scores the parses the NLU part writes); either can fail it.
 eval: build
-	@$(STAGE) "NLU evaluation on the held-out set" $(RASA_PY) -m nlu_components.evaluate
+	@nlu=0; faq=0; \
+	$(STAGE) "NLU evaluation on the held-out set" $(RASA_PY) -m nlu_components.evaluate || nlu=$$?; \
+	$(STAGE) "FAQ answering on the held-out questions" $(APP_PY) -m scripts.evaluate_faq || faq=$$?; \
+	test $$nlu -eq 0 -a $$faq -eq 0
 
 bench: build
 	@$(STAGE) "benchmark: place resolution and actor lookup" $(APP_PY) -m scripts.bench_knowledge

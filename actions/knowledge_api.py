@@ -28,6 +28,13 @@ class PlaceMatch:
     region: str
 
 
+@dataclass(frozen=True)
+class FaqAnswer:
+    key: str | None  # None: the collection has no good answer
+    route: str | None
+    related: list[tuple[str, str]]  # (key, canonical question)
+
+
 class KnowledgeApi:
     def __init__(self, settings: ActionSettings) -> None:
         self.base_url = settings.api_url
@@ -68,3 +75,14 @@ class KnowledgeApi:
         if not isinstance(body.get("recommendations"), list):
             raise KnowledgeApiError("POST /api/route: no recommendations in the answer")
         return body
+
+    async def answer_faq(self, question: str, selector: list[tuple[str, float]]) -> FaqAnswer:
+        """Which entry of the collection answers `question` (`POST /api/faq/answer`)."""
+        request = {"question": question[:1000], "selector": [{"key": k, "confidence": c} for k, c in selector[:20]]}
+        body = await self._call("POST", "/api/faq/answer", json=request)
+        try:
+            related = [(str(r["key"]), str(r["question"])) for r in body.get("related", [])]
+            key = body.get("key") if body.get("answered") else None
+            return FaqAnswer(key=str(key) if key else None, route=body.get("route"), related=related)
+        except (KeyError, TypeError) as error:
+            raise KnowledgeApiError(f"POST /api/faq/answer: unexpected body ({error})") from error

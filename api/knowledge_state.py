@@ -1,4 +1,4 @@
-"""Per-process caches of the knowledge base (gazetteer, actor directory, search index), built on first use.
+"""Per-process caches of the knowledge base (gazetteer, actor directory, search indexes), built on first use.
 
 They are read-only views of the database; `python -m knowledge load` in another process does not
 refresh them, so restart the API after a load (as `make run` does).
@@ -13,8 +13,9 @@ from fastapi import Request
 from sqlalchemy.orm import Session
 
 from knowledge.directory import ActorDirectory
+from knowledge.faq_search import FaqIndex
 from knowledge.places import Gazetteer
-from knowledge.queries import build_actor_index
+from knowledge.queries import build_actor_index, build_faq_index
 from knowledge.search import BM25Index
 
 
@@ -23,6 +24,7 @@ class KnowledgeCache:
     gazetteer: Gazetteer | None = None
     actor_index: BM25Index | None = None
     directory: ActorDirectory | None = None
+    faq_index: FaqIndex | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -44,6 +46,12 @@ class KnowledgeCache:
             if self.actor_index is None:
                 self.actor_index = build_actor_index(session)
             return self.actor_index
+
+    def get_faq_index(self, session: Session) -> FaqIndex:
+        with self._lock:
+            if self.faq_index is None:
+                self.faq_index = build_faq_index(session)
+            return self.faq_index
 
 
 def warm_routing_caches(request: Request) -> tuple[Gazetteer, ActorDirectory]:

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.knowledge_state import KnowledgeCache
 from api.rasa_client import RasaClient
-from api.routers import actors, chat, health, places, route
+from api.routers import actors, chat, faq, health, places, route
 from api.security_headers import SecurityHeaders
 from api.settings import PROJECT_ROOT, Settings, get_settings
 from knowledge.db import make_engine, make_sessionmaker
@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(places.router)
     app.include_router(actors.router)
     app.include_router(route.router)
+    app.include_router(faq.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.mount("/vendor/swagger", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="swagger")
 

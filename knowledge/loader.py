@@ -17,10 +17,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from knowledge.faq import sync_faq
 from knowledge.models import Actor, ActorArea, Channel, Municipality, PlaceAlias
 from knowledge.municipal_services import municipal_service_records
 from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places, upsert_row
-from knowledge.records import LoadError, parse_records
+from knowledge.records import LoadError as LoadError  # re-exported: callers catch it from here
+from knowledge.records import parse_records
 from knowledge.schema import ActorFile, ActorIn, AliasFile, ChannelIn
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -197,4 +199,5 @@ def load_all(session: Session, data_dir: Path = DATA_DIR, progress: Callable[[st
         if origin not in current and origin != GENERATED_ORIGIN:
             step(origin, lambda origin=origin: sync_actors(session, [], origin))  # type: ignore[misc]
     step(GENERATED_ORIGIN, lambda: sync_actors(session, municipal_service_records(session), GENERATED_ORIGIN))
+    step("faq (questions and answers)", lambda: sync_faq(session, data_dir / "faq"))
     return report

@@ -128,3 +128,19 @@ class Channel(Base):
     verification: Mapped[str] = mapped_column(String(20))
 
     actor: Mapped[Actor] = relationship(back_populates="channels")
+
+
+class FaqEntry(Base):
+    """One question-and-answer entry of knowledge/data/faq/ (see knowledge/faq.py)."""
+
+    __tablename__ = "faq_entry"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(16))
+    question: Mapped[str] = mapped_column(Text)
+    paraphrases: Mapped[list[str]] = mapped_column(JSON)
+    answer: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list[str]] = mapped_column(JSON)
+    route: Mapped[str | None] = mapped_column(String(32))
+    origin: Mapped[str] = mapped_column(String(120))
+    content_hash: Mapped[str] = mapped_column(String(64))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from knowledge.models import Actor, ActorArea, Municipality, Province
+from knowledge.faq_search import FaqDocument, FaqIndex
+from knowledge.models import Actor, ActorArea, FaqEntry, Municipality, Province
 from knowledge.search import BM25Index, Hit
 
 # More specific areas first: a municipality's own service before a provincial or regional one.
@@ -74,3 +75,15 @@ def build_actor_index(session: Session) -> BM25Index:
 
 def search_actors(index: BM25Index, query: str, limit: int = 10) -> list[Hit]:
     return index.search(query, limit)
+
+
+def build_faq_index(session: Session) -> FaqIndex:
+    """The question-and-answer search over every entry in the database."""
+    rows = session.scalars(select(FaqEntry).order_by(FaqEntry.key))
+    return FaqIndex([FaqDocument(r.key, [r.question, *r.paraphrases], r.answer) for r in rows])
+
+
+def faq_entries(session: Session, keys: list[str]) -> dict[str, FaqEntry]:
+    if not keys:
+        return {}
+    return {row.key: row for row in session.scalars(select(FaqEntry).where(FaqEntry.key.in_(keys)))}

@@ -5,6 +5,8 @@ Writes to var/eval/:
                            training and load time
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
+  faq_parsed.json          the same model's parse of the FAQ evaluation questions
+                           (tests/faq/eval_questions.yml), scored by scripts/evaluate_faq.py
 
 Bars (exit code 1 when one is missed):
   - intent macro-F1 >= 0.90;
@@ -22,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
 from nlu_components.nlu_runs import (
@@ -38,6 +41,7 @@ from nlu_components.nlu_runs import (
 )
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout"
+FAQ_QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
 TRAINING = ROOT / "data" / "nlu"
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
 ENTITY_TYPES = ("place", "age")
@@ -160,6 +164,19 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_faq_parses(model: Path) -> None:
+    """Parse the FAQ evaluation questions with the same model, for scripts/evaluate_faq.py."""
+    questions = yaml.safe_load(FAQ_QUESTIONS.read_text(encoding="utf-8"))
+    texts = [item["q"] for item in questions["answerable"]] + list(questions["unanswerable"])
+    print(f"parsing {len(texts)} FAQ evaluation questions ...", flush=True)
+    parsed, _ = parse_all(model, texts)
+    rows = [
+        {"text": p.text, "intent": p.intent, "confidence": p.confidence, "selector": p.selector[:10]} for p in parsed
+    ]
+    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    (EVAL_DIR / "faq_parsed.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> int:
     if not GENERATED_CONFIG.exists():
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
@@ -170,6 +187,8 @@ def main() -> int:
     model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
     print(f"trained in {training_seconds:.0f} s; parsing {len(examples)} held-out messages ...", flush=True)
     parsed, load_seconds = parse_all(model, [e.text for e in examples])
+
+    write_faq_parses(model)
 
     per_intent = intent_scores(examples, parsed)
     macro = macro_f1(per_intent)

@@ -29,6 +29,8 @@ class Parsed:
     ranking: list[tuple[str, float]]
     entities: list[dict[str, Any]] = field(default_factory=list)
     safeguard: str | None = None
+    # The ResponseSelector's ranking of the FAQ entries (retrieval intent faq), best first.
+    selector: list[tuple[str, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,15 @@ def train_nlu(config: Path, training_data: Path | list[Path], out_dir: Path, nam
     return Path(model), elapsed
 
 
+def selector_ranking(data: dict[str, Any]) -> list[tuple[str, float]]:
+    selector = (data.get("response_selector") or {}).get("faq") or {}
+    ranking = [
+        (str(item["intent_response_key"]).split("/", 1)[-1], float(item["confidence"]))
+        for item in selector.get("ranking") or []
+    ]
+    return sorted(ranking, key=lambda pair: -pair[1])
+
+
 def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
     """Parse every text with the model; returns the results and the model load time."""
     from rasa.core.agent import Agent
@@ -102,6 +113,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     ranking=[(str(r["name"]), float(r["confidence"])) for r in data.get("intent_ranking") or []],
                     entities=list(data.get("entities") or []),
                     safeguard=data.get("safeguard"),
+                    selector=selector_ranking(data),
                 )
             )
         return results

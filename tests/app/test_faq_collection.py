@@ -11,8 +11,8 @@ import yaml
 
 from knowledge.faq import FAQ_DIR, SEEDS, load_collection, parse_faq_file, render_answer, seed_names
 from knowledge.records import LoadError
-from knowledge.sources import SEEDS as SEED_DIR
 from knowledge.sources import FACT_SHEET, seed_lines, shared_available
+from knowledge.sources import SEEDS as SEED_DIR
 
 ENTRIES = load_collection()
 COPY_RUN = 12

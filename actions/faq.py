@@ -1,0 +1,76 @@
+"""Answering a question from the collection (retrieval intent `faq`).
+
+The NLU's ResponseSelector ranks the curated entries; the knowledge API weighs that ranking
+against a search over the whole collection and says which entry answers, or that none does.
+The answer text itself is the generated response `utter_faq/<key>` (answer and source line).
+When nothing answers well enough the bot says so and offers the Kind en Gezin-lijn; it never
+improvises.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_api import FaqAnswer, KnowledgeApi, KnowledgeApiError
+from actions.settings import ActionSettings
+from actions.texts import phrase
+
+logger = logging.getLogger(__name__)
+
+RETRIEVAL_INTENT = "faq"
+# Without the API the selector is all there is: answer only when it is this sure (higher than
+# the API's own selector threshold, because nothing else checks the answer).
+SELECTOR_ALONE = 0.8
+
+
+def selector_ranking(message: dict[str, Any]) -> list[tuple[str, float]]:
+    """The ResponseSelector's ranking as (entry key, confidence), best first."""
+    selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    ranking = []
+    for item in selector.get("ranking") or []:
+        name = str(item.get("intent_response_key") or "")
+        if name.startswith(f"{RETRIEVAL_INTENT}/"):
+            ranking.append((name.split("/", 1)[1], float(item.get("confidence") or 0.0)))
+    return sorted(ranking, key=lambda pair: -pair[1])
+
+
+def offline_answer(ranking: list[tuple[str, float]]) -> FaqAnswer:
+    if ranking and ranking[0][1] >= SELECTOR_ALONE:
+        return FaqAnswer(key=ranking[0][0], route=None, related=[])
+    return FaqAnswer(key=None, route=None, related=[])
+
+
+def buttons_for(answer: FaqAnswer) -> list[dict[str, str]]:
+    """Related questions (their canonical wording, which the NLU knows) and the route lookup."""
+    buttons = [{"title": question, "payload": question} for _, question in answer.related]
+    if answer.route:
+        buttons.append({"title": phrase("faq_route_button"), "payload": f"/{answer.route}"})
+    return buttons
+
+
+class ActionAnswerFaq(Action):
+    def __init__(self, api: KnowledgeApi | None = None) -> None:
+        self.api = api
+
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        message = tracker.latest_message
+        ranking = selector_ranking(message)
+        try:
+            api = self.api or KnowledgeApi(ActionSettings.from_env())
+            answer = await api.answer_faq(str(message.get("text") or ""), ranking)
+        except KnowledgeApiError as error:
+            logger.warning("FAQ answer without the knowledge API: %s", error)
+            answer = offline_answer(ranking)
+        if answer.key is None:
+            dispatcher.utter_message(response="utter_faq_unknown", buttons=buttons_for(answer))
+            return []
+        dispatcher.utter_message(response=f"utter_{RETRIEVAL_INTENT}/{answer.key}", buttons=buttons_for(answer))
+        return []

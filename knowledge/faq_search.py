@@ -1,0 +1,147 @@
+"""Finding the entry that answers a question, and deciding when not to answer.
+
+Two signals meet here:
+- the Rasa ResponseSelector's ranking of the curated retrieval intents (`faq/<key>`), sent along
+  by the action server;
+- BM25 over the whole collection (accent-folded, Dutch-stemmed: knowledge.search), which also
+  finds entries the selector ranks low.
+
+The bot answers only with enough evidence; otherwise it says it does not know. The thresholds
+come from scripts/tune_faq.py (development data only, never the held-out set) and are written
+in DEFAULT_THRESHOLDS with the method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from knowledge.search import BM25Index, tokens
+
+# How much an answer's own words count next to the questions that lead to it.
+ANSWER_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class FaqDocument:
+    key: str
+    questions: list[str]  # the canonical question and its paraphrases
+    answer: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    key: str
+    score: float
+    # The share of the question's information (idf-weighted terms) found in this entry's
+    # questions and answer: low when the question is about something the entry never mentions.
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # Answer what the ResponseSelector ranks first when its confidence reaches this.
+    selector: float
+    # Answer the best search hit when its coverage reaches this.
+    coverage: float
+    # Answer when the selector and the search name the same entry first and the selector's
+    # confidence reaches this (two independent signals agreeing need less of each).
+    agreement: float
+
+
+# Chosen by scripts/tune_faq.py: 2-fold cross-validation over the collection's own questions
+# (nlu_components/faq_folds.py) with the development questions it cannot answer
+# (knowledge/data/faq_dev_unanswerable.yml); never the held-out set. See docs/faq.md.
+# Result on 380 held-back questions and 60 development questions: 41.6% answered right, 10%
+# answered though unanswerable. Each fold trains on half of the paraphrases, so the selector is
+# weaker there than in the real model; its thresholds come out high and the search does most.
+DEFAULT_THRESHOLDS = Thresholds(selector=0.95, coverage=0.6, agreement=0.7)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    selector: list[tuple[str, float]]  # the selector's ranking, best first
+    hits: list[SearchHit]  # the search's ranking, best first
+
+
+@dataclass(frozen=True)
+class Decision:
+    key: str | None  # None: no entry answers this well enough
+    via: str  # "selector", "agreement", "search" or "none"
+    related: list[str] = field(default_factory=list)  # other likely entries, best first
+
+
+class FaqIndex:
+    def __init__(self, documents: Sequence[FaqDocument]) -> None:
+        self.documents = {d.key: d for d in documents}
+        self.questions = BM25Index([(d.key, " ".join(d.questions)) for d in documents])
+        self.answers = BM25Index([(d.key, d.answer) for d in documents])
+        self.vocabulary = {d.key: set(tokens(" ".join(d.questions))) | set(tokens(d.answer)) for d in documents}
+        idf = self.questions.idf
+        self._unknown_idf = max(idf.values()) if idf else 1.0
+
+    def _idf(self, term: str) -> float:
+        return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
+
+    def coverage(self, query: str, key: str) -> float:
+        terms = set(tokens(query[:500]))
+        if not terms:
+            return 0.0
+        vocabulary = self.vocabulary.get(key, set())
+        found = sum(self._idf(t) for t in terms if _known(t, vocabulary))
+        return found / sum(self._idf(t) for t in terms)
+
+    def search(self, query: str, limit: int = 5) -> list[SearchHit]:
+        scores: dict[str, float] = {}
+        for hit in self.questions.search(query, limit=len(self.documents)):
+            scores[hit.key] = scores.get(hit.key, 0.0) + hit.score
+        for hit in self.answers.search(query, limit=len(self.documents)):
+            scores[hit.key] = scores.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [SearchHit(key, round(score, 4), round(self.coverage(query, key), 4)) for key, score in ranked]
+
+    def evidence(self, question: str, selector: Sequence[tuple[str, float]] = ()) -> Evidence:
+        ranked = sorted(((k, c) for k, c in selector if k in self.documents), key=lambda item: -item[1])
+        return Evidence(ranked, self.search(question, limit=5))
+
+    def decide(
+        self,
+        question: str,
+        selector: Sequence[tuple[str, float]] = (),
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> Decision:
+        """The entry to answer with, if any. `selector` is the ResponseSelector's ranking."""
+        return choose(self.evidence(question, selector), thresholds)
+
+
+def choose(evidence: Evidence, thresholds: Thresholds) -> Decision:
+    """The decision rule on its own, so that scripts/tune_faq.py can replay it cheaply."""
+    selector, hits = evidence.selector, evidence.hits
+    order = _merge([k for k, _ in selector[:3]], [h.key for h in hits])
+    top_selector = selector[0] if selector else None
+    top_hit = hits[0] if hits else None
+    chosen: tuple[str, str] | None = None
+    if top_selector and top_selector[1] >= thresholds.selector:
+        chosen = (top_selector[0], "selector")
+    elif top_selector and top_hit and top_hit.key == top_selector[0] and top_selector[1] >= thresholds.agreement:
+        chosen = (top_selector[0], "agreement")
+    elif top_hit and top_hit.coverage >= thresholds.coverage:
+        chosen = (top_hit.key, "search")
+    if chosen is None:
+        return Decision(None, "none", order[:3])
+    key, via = chosen
+    return Decision(key, via, [k for k in order if k != key][:2])
+
+
+def _known(term: str, vocabulary: set[str]) -> bool:
+    # Dutch glues words together: "zelfmoord" is found in "zelfmoordlijn" (as in knowledge.search).
+    return term in vocabulary or (len(term) >= 5 and any(word.startswith(term) for word in vocabulary))
+
+
+def _merge(*rankings: list[str]) -> list[str]:
+    merged: list[str] = []
+    for position in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if position < len(ranking) and ranking[position] not in merged:
+                merged.append(ranking[position])
+    return merged

@@ -1,0 +1,91 @@
+"""The FAQ action: what it sends to /api/faq/answer, what it says back, and without the API."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import ClientConnectionError
+from aioresponses import aioresponses
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import SELECTOR_ALONE, ActionAnswerFaq, selector_ranking
+from actions.knowledge_api import KnowledgeApi
+from actions.settings import ActionSettings
+
+SETTINGS = ActionSettings(api_url="http://api.test", api_timeout_seconds=1, port=5055, log_level="INFO")
+ANSWER = "http://api.test/api/faq/answer"
+
+
+def faq_tracker(text: str, ranking: list[tuple[str, float]]) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": "faq", "confidence": 0.9},
+        "entities": [],
+        "response_selector": {
+            "faq": {
+                "ranking": [
+                    {"id": i, "confidence": c, "intent_response_key": f"faq/{k}"} for i, (k, c) in enumerate(ranking)
+                ]
+            }
+        },
+    }
+    return Tracker("test-user", {}, latest, [], False, None, {}, "action_listen")
+
+
+def run(tracker: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerFaq(api=KnowledgeApi(SETTINGS)).run(dispatcher, tracker, {}))
+    assert events == []
+    messages: list[dict[str, Any]] = dispatcher.messages
+    return messages
+
+
+def test_the_selector_ranking_is_read_best_first() -> None:
+    tracker = faq_tracker("?", [("kg_line", 0.2), ("awel", 0.7)])
+    assert selector_ranking(tracker.latest_message) == [("awel", 0.7), ("kg_line", 0.2)]
+    assert selector_ranking({"text": "hallo"}) == []
+
+
+def test_the_chosen_entry_is_answered_with_related_questions_and_the_route() -> None:
+    tracker = faq_tracker("waar vind ik het loket kinderopvang", [("llko_find", 0.41), ("llko_what", 0.3)])
+    body = {
+        "answered": True,
+        "key": "llko_find",
+        "via": "search",
+        "text": "...",
+        "route": "child_care",
+        "related": [{"key": "llko_what", "question": "Wat is de taak van het lokaal loket kinderopvang?"}],
+    }
+    with aioresponses() as mocked:
+        mocked.post(ANSWER, payload=body)
+        messages = run(tracker)
+        request = next(iter(mocked.requests.values()))[0].kwargs["json"]
+    assert request["question"] == "waar vind ik het loket kinderopvang"
+    assert request["selector"][0] == {"key": "llko_find", "confidence": 0.41}
+    assert messages[0]["response"] == "utter_faq/llko_find"
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert titles[0] == "Wat is de taak van het lokaal loket kinderopvang?"
+    assert payloads[0] == titles[0]  # the canonical question, which the NLU knows
+    assert payloads[-1] == "/child_care"
+
+
+def test_no_good_answer_says_so_and_offers_the_line() -> None:
+    tracker = faq_tracker("hoeveel kindergeld krijg ik", [("help_cost", 0.12)])
+    body: dict[str, Any] = {"answered": False, "key": None, "via": "none", "text": None, "route": None, "related": []}
+    with aioresponses() as mocked:
+        mocked.post(ANSWER, payload=body)
+        messages = run(tracker)
+    assert [m["response"] for m in messages] == ["utter_faq_unknown"]
+
+
+def test_without_the_api_only_a_sure_selector_answers() -> None:
+    sure = faq_tracker("wat is awel", [("awel", SELECTOR_ALONE + 0.05)])
+    unsure = faq_tracker("wat is dat", [("awel", SELECTOR_ALONE - 0.05)])
+    with aioresponses() as mocked:
+        mocked.post(ANSWER, exception=ClientConnectionError())
+        mocked.post(ANSWER, status=500)
+        assert run(sure)[0]["response"] == "utter_faq/awel"
+        assert run(unsure)[0]["response"] == "utter_faq_unknown"

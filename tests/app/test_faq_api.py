@@ -1,0 +1,79 @@
+"""`/api/faq`: search for the lookup page, the bot's answer decision, one entry."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from knowledge.faq import load_collection
+from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, FaqDocument, FaqIndex, SearchHit, choose
+from knowledge.queries import build_faq_index
+
+INDEX = FaqIndex([FaqDocument(e.key, [e.question, *e.paraphrases], e.answer) for e in load_collection()])
+
+
+def test_search_ranks_the_entry_that_answers_and_carries_the_source(kb_client: TestClient) -> None:
+    body = kb_client.get("/api/faq/search", params={"q": "wanneer betaalt de toegangspoort de facturen"}).json()
+    first = body["results"][0]
+    assert first["key"] == "w2_payment"
+    assert first["source_line"].startswith("Bron: FAQ zorggarantie jonge kinderen (werf 2)")
+    assert "2018" in first["answer"]
+    assert 0 < first["coverage"] <= 1
+
+
+def test_search_folds_accents_and_stems(kb_client: TestClient) -> None:
+    plain = kb_client.get("/api/faq/search", params={"q": "coordinator zorggarantie"}).json()
+    accented = kb_client.get("/api/faq/search", params={"q": "Coördinator zorggarantie"}).json()
+    assert plain["results"] == accented["results"]
+    assert plain["results"][0]["key"] == "w2_coordinator_role"
+
+
+def test_the_search_is_the_same_on_sqlite_and_postgresql(kb: Session) -> None:
+    """The index is built in Python from the rows, so both databases give the same ranking."""
+    hits = build_faq_index(kb).search("mag ik anoniem bellen naar het crisismeldpunt", limit=3)
+    assert hits == INDEX.search("mag ik anoniem bellen naar het crisismeldpunt", limit=3)
+
+
+def test_search_needs_a_query(kb_client: TestClient) -> None:
+    assert kb_client.get("/api/faq/search", params={"q": ""}).status_code == 422
+
+
+def test_a_confident_selector_decides_the_answer(kb_client: TestClient) -> None:
+    request = {"question": "nummer awel?", "selector": [{"key": "awel", "confidence": 0.97}]}
+    body = kb_client.post("/api/faq/answer", json=request).json()
+    assert body["answered"] and body["key"] == "awel" and body["via"] == "selector"
+    assert body["text"].endswith(".") and "\n\nBron: " in body["text"] and "102" in body["text"]
+    assert body["route"] == "young_person"
+
+
+def test_an_unknown_question_gets_no_answer(kb_client: TestClient) -> None:
+    request = {"question": "Hoe lang moet pasta koken?", "selector": [{"key": "help_cost", "confidence": 0.1}]}
+    body = kb_client.post("/api/faq/answer", json=request).json()
+    assert body == {**body, "answered": False, "key": None, "text": None, "via": "none"}
+
+
+def test_the_answer_request_is_validated(kb_client: TestClient) -> None:
+    too_sure = {"question": "x", "selector": [{"key": "awel", "confidence": 3}]}
+    assert kb_client.post("/api/faq/answer", json=too_sure).status_code == 422
+    assert kb_client.post("/api/faq/answer", json={"question": ""}).status_code == 422
+
+
+def test_one_entry_and_a_missing_one(kb_client: TestClient) -> None:
+    entry = kb_client.get("/api/faq/kg_line").json()
+    assert "078 150 100" in entry["answer"] and entry["audience"] == "both"
+    assert kb_client.get("/api/faq/bestaat_niet").status_code == 404
+
+
+def test_the_rule_answers_a_sure_selector_an_agreement_or_a_covering_hit_and_else_nothing() -> None:
+    t = DEFAULT_THRESHOLDS
+    hit = SearchHit("awel", 5.0, coverage=t.coverage)
+    weak_hit = SearchHit("awel", 1.0, coverage=t.coverage - 0.01)
+    assert choose(Evidence([("kg_line", t.selector)], [weak_hit]), t).key == "kg_line"
+    assert choose(Evidence([("awel", t.agreement)], [weak_hit]), t).via == "agreement"
+    assert choose(Evidence([("kg_line", t.agreement)], [hit]), t).key == "awel"
+    nothing = choose(Evidence([("kg_line", t.agreement - 0.01)], [weak_hit]), t)
+    assert nothing.key is None and nothing.related == ["kg_line", "awel"]
+
+
+def test_a_word_the_collection_never_uses_lowers_coverage() -> None:
+    assert INDEX.coverage("Wat is Awel?", "awel") > INDEX.coverage("Wat kost een vaccin bij Awel?", "awel")
