@@ -13,10 +13,11 @@ in DEFAULT_THRESHOLDS with the method.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from knowledge.search import BM25Index, tokens
+from knowledge.search import BM25Index, expand, query_tokens
 
 # How much an answer's own words count next to the questions that lead to it.
 ANSWER_WEIGHT = 0.5
@@ -27,6 +28,19 @@ class FaqDocument:
     key: str
     questions: list[str]  # the canonical question and its paraphrases
     answer: str
+
+
+class Entry(Protocol):
+    """What the index needs of an entry: the collection's records and the database rows both have it."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def paraphrases(self) -> list[str]: ...
+    @property
+    def answer(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,13 @@ class FaqIndex:
         self.documents = {d.key: d for d in documents}
         self.questions = BM25Index([(d.key, " ".join(d.questions)) for d in documents])
         self.answers = BM25Index([(d.key, d.answer) for d in documents])
-        self.vocabulary = {d.key: set(tokens(" ".join(d.questions))) | set(tokens(d.answer)) for d in documents}
+        # The words each entry uses at all, from the token counts both indexes already hold.
+        self.vocabulary = {
+            key: set(question_terms) | set(answer_terms)
+            for key, question_terms, answer_terms in zip(
+                self.questions.keys, self.questions.term_counts, self.answers.term_counts, strict=True
+            )
+        }
         idf = self.questions.idf
         self._unknown_idf = max(idf.values()) if idf else 1.0
 
@@ -84,11 +104,13 @@ class FaqIndex:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
 
     def coverage(self, query: str, key: str) -> float:
-        terms = set(tokens(query[:500]))
+        return self._coverage(set(query_tokens(query)), key)
+
+    def _coverage(self, terms: set[str], key: str) -> float:
         if not terms:
             return 0.0
         vocabulary = self.vocabulary.get(key, set())
-        found = sum(self._idf(t) for t in terms if _known(t, vocabulary))
+        found = sum(self._idf(t) for t in terms if expand(t, vocabulary))
         return found / sum(self._idf(t) for t in terms)
 
     def search(self, query: str, limit: int = 5) -> list[SearchHit]:
@@ -98,7 +120,8 @@ class FaqIndex:
         for hit in self.answers.search(query, limit=len(self.documents)):
             scores[hit.key] = scores.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [SearchHit(key, round(score, 4), round(self.coverage(query, key), 4)) for key, score in ranked]
+        terms = set(query_tokens(query))
+        return [SearchHit(key, round(score, 4), round(self._coverage(terms, key), 4)) for key, score in ranked]
 
     def evidence(self, question: str, selector: Sequence[tuple[str, float]] = ()) -> Evidence:
         ranked = sorted(((k, c) for k, c in selector if k in self.documents), key=lambda item: -item[1])
@@ -133,11 +156,6 @@ def choose(evidence: Evidence, thresholds: Thresholds) -> Decision:
     return Decision(key, via, [k for k in order if k != key][:2])
 
 
-def _known(term: str, vocabulary: set[str]) -> bool:
-    # Dutch glues words together: "zelfmoord" is found in "zelfmoordlijn" (as in knowledge.search).
-    return term in vocabulary or (len(term) >= 5 and any(word.startswith(term) for word in vocabulary))
-
-
 def _merge(*rankings: list[str]) -> list[str]:
     merged: list[str] = []
     for position in range(max((len(r) for r in rankings), default=0)):
@@ -145,3 +163,13 @@ def _merge(*rankings: list[str]) -> list[str]:
             if position < len(ranking) and ranking[position] not in merged:
                 merged.append(ranking[position])
     return merged
+
+
+def index_of(entries: Iterable[Entry], left_out: Collection[int] = ()) -> FaqIndex:
+    """The index over `entries`; `left_out` drops texts by position in [question, *paraphrases]
+    (cross-validation leaves some out)."""
+    documents = []
+    for entry in entries:
+        texts = [entry.question, *entry.paraphrases]
+        documents.append(FaqDocument(entry.key, [t for i, t in enumerate(texts) if i not in left_out], entry.answer))
+    return FaqIndex(documents)

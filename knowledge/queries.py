@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from knowledge.faq_search import FaqDocument, FaqIndex
+from knowledge.faq_search import FaqIndex, index_of
 from knowledge.models import Actor, ActorArea, FaqEntry, Municipality, Province
 from knowledge.search import BM25Index, Hit
 
@@ -79,8 +79,7 @@ def search_actors(index: BM25Index, query: str, limit: int = 10) -> list[Hit]:
 
 def build_faq_index(session: Session) -> FaqIndex:
     """The question-and-answer search over every entry in the database."""
-    rows = session.scalars(select(FaqEntry).order_by(FaqEntry.key))
-    return FaqIndex([FaqDocument(r.key, [r.question, *r.paraphrases], r.answer) for r in rows])
+    return index_of(session.scalars(select(FaqEntry).order_by(FaqEntry.key)))
 
 
 def faq_entries(session: Session, keys: list[str]) -> dict[str, FaqEntry]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,6 +64,19 @@ def tokens(text: str) -> list[str]:
     return list(_stemmer().stemWords(words))
 
 
+def query_tokens(query: str) -> list[str]:
+    """The tokens of a query; very long queries are cut, they are not questions."""
+    return tokens(query[:500])
+
+
+def expand(term: str, vocabulary: Iterable[str]) -> list[str]:
+    """The term itself and, for longer terms, the words of `vocabulary` it begins: Dutch glues
+    words together, so "zelfmoord" should also find "zelfmoordlijn"."""
+    if len(term) < _MIN_PREFIX:
+        return [term] if term in vocabulary else []
+    return [t for t in vocabulary if t.startswith(term)]
+
+
 @dataclass(frozen=True)
 class Hit:
     key: str
@@ -83,15 +96,8 @@ class BM25Index:
         self.idf = {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
         self.k1, self.b = k1, b
 
-    def _expand(self, term: str) -> list[str]:
-        """The term itself and, for longer terms, the indexed words it begins: Dutch glues words
-        together, so "zelfmoord" should also find "zelfmoordlijn"."""
-        if len(term) < _MIN_PREFIX:
-            return [term] if term in self.idf else []
-        return [t for t in self.idf if t.startswith(term)]
-
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        terms = sorted({t for word in tokens(query[:500]) for t in self._expand(word)})
+        terms = sorted({t for word in query_tokens(query) for t in expand(word, self.idf)})
         if not terms:
             return []
         hits = []

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from knowledge.faq import load_collection
-from knowledge.faq_search import DEFAULT_THRESHOLDS, FaqDocument, FaqIndex
+from knowledge.faq_search import DEFAULT_THRESHOLDS, FaqIndex, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
@@ -45,10 +45,6 @@ class Outcome:
     @property
     def right(self) -> bool:
         return self.answer == self.expected if self.expected else self.answer is None
-
-
-def build_index() -> FaqIndex:
-    return FaqIndex([FaqDocument(e.key, [e.question, *e.paraphrases], e.answer) for e in load_collection()])
 
 
 def outcomes(index: FaqIndex, parsed: list[dict[str, Any]]) -> list[Outcome]:
@@ -73,7 +69,7 @@ def main() -> int:
     if not PARSED.exists():
         print("missing var/eval/faq_parsed.json: it is written by the NLU stage of `make eval`", file=sys.stderr)
         return 1
-    results = outcomes(build_index(), json.loads(PARSED.read_text(encoding="utf-8")))
+    results = outcomes(index_of(load_collection()), json.loads(PARSED.read_text(encoding="utf-8")))
     answerable = [r for r in results if r.expected]
     unanswerable = [r for r in results if not r.expected]
     scores = {

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.faq import load_collection
-from knowledge.faq_search import Evidence, FaqDocument, FaqIndex, Thresholds, choose
+from knowledge.faq_search import Evidence, Thresholds, choose, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "var" / "eval" / "faq_tuning"
@@ -33,20 +33,12 @@ MAX_FALSE_ANSWERS = 0.10
 GRID = [round(0.05 * i, 2) for i in range(2, 20)]
 
 
-def fold_index(held_back: list[int]) -> FaqIndex:
-    documents = []
-    for entry in load_collection():
-        texts = [entry.question, *entry.paraphrases]
-        kept = [t for i, t in enumerate(texts) if i not in held_back]
-        documents.append(FaqDocument(entry.key, kept, entry.answer))
-    return FaqIndex(documents)
-
-
 def gather() -> list[tuple[str | None, Evidence]]:
     data = json.loads((TUNING / "parsed.json").read_text(encoding="utf-8"))
+    entries = load_collection()
     gathered = []
     for fold, rows in enumerate(data["folds"]):
-        index = fold_index(list(data["held_back"][str(fold)]))
+        index = index_of(entries, left_out=set(data["held_back"][str(fold)]))
         for row in rows:
             evidence = index.evidence(row["text"], [(k, c) for k, c in row["selector"]])
             gathered.append((row["expected"], evidence))

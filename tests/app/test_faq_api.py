@@ -6,10 +6,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from knowledge.faq import load_collection
-from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, FaqDocument, FaqIndex, SearchHit, choose
+from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
 
-INDEX = FaqIndex([FaqDocument(e.key, [e.question, *e.paraphrases], e.answer) for e in load_collection()])
+INDEX = index_of(load_collection())
 
 
 def test_search_ranks_the_entry_that_answers_and_carries_the_source(kb_client: TestClient) -> None:
