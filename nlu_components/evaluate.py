@@ -164,12 +164,13 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_faq_parses(model: Path) -> None:
-    """Parse the FAQ evaluation questions with the same model, for scripts/evaluate_faq.py."""
+def faq_questions() -> list[str]:
     questions = yaml.safe_load(FAQ_QUESTIONS.read_text(encoding="utf-8"))
-    texts = [item["q"] for item in questions["answerable"]] + list(questions["unanswerable"])
-    print(f"parsing {len(texts)} FAQ evaluation questions ...", flush=True)
-    parsed, _ = parse_all(model, texts)
+    return [item["q"] for item in questions["answerable"]] + list(questions["unanswerable"])
+
+
+def write_faq_parses(parsed: list[Parsed]) -> None:
+    """The model's parses of the FAQ evaluation questions, for scripts/evaluate_faq.py."""
     rows = [
         {"text": p.text, "intent": p.intent, "confidence": p.confidence, "selector": p.selector[:10]} for p in parsed
     ]
@@ -186,9 +187,12 @@ def main() -> int:
     print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
     model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
     print(f"trained in {training_seconds:.0f} s; parsing {len(examples)} held-out messages ...", flush=True)
-    parsed, load_seconds = parse_all(model, [e.text for e in examples])
-
-    write_faq_parses(model)
+    # One load of the model for both sets: the held-out messages, then the FAQ questions.
+    questions = faq_questions()
+    print(f"... and {len(questions)} FAQ evaluation questions", flush=True)
+    parsed, load_seconds = parse_all(model, [e.text for e in examples] + questions)
+    parsed, faq_parsed = parsed[: len(examples)], parsed[len(examples) :]
+    write_faq_parses(faq_parsed)
 
     per_intent = intent_scores(examples, parsed)
     macro = macro_f1(per_intent)

@@ -58,6 +58,13 @@ def main() -> int:
     if not GENERATED_CONFIG.exists():
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
         return 1
+    if not FAQ_NLU.exists():
+        print(
+            "missing data/nlu/faq.yml: the retrieval intents are generated on branch wip/faq-rasa "
+            "(see docs/faq.md, Status)",
+            file=sys.stderr,
+        )
+        return 1
     examples = faq_examples()
     negatives = yaml.safe_load(DEV_UNANSWERABLE.read_text(encoding="utf-8"))["questions"]
     folds: list[list[dict[str, object]]] = []

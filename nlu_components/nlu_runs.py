@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actions.faq import selector_ranking  # the same reading of the parse as the bot's action
+
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CONFIG = ROOT / "var" / "build" / "config.yml"
 EVAL_DIR = ROOT / "var" / "eval"
@@ -81,15 +83,6 @@ def train_nlu(config: Path, training_data: Path | list[Path], out_dir: Path, nam
     if model is None:
         raise SystemExit(f"training failed for {name}")
     return Path(model), elapsed
-
-
-def selector_ranking(data: dict[str, Any]) -> list[tuple[str, float]]:
-    selector = (data.get("response_selector") or {}).get("faq") or {}
-    ranking = [
-        (str(item["intent_response_key"]).split("/", 1)[-1], float(item["confidence"]))
-        for item in selector.get("ranking") or []
-    ]
-    return sorted(ranking, key=lambda pair: -pair[1])
 
 
 def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
