@@ -50,7 +50,8 @@ test-rasa: build
 
 test-app: build
 	@$(STAGE) "PostgreSQL for the knowledge-base tests" scripts/ensure_postgres.sh
-	@$(STAGE) "pytest: application and end to end (Python 3.11)" $(APP_PY) -m pytest tests/app tests/e2e
+	@$(STAGE) "Chromium for the browser tests" scripts/ensure_chromium.sh
+	@$(STAGE) "pytest: application, end to end and in the browser (Python 3.11)" $(APP_PY) -m pytest tests/app tests/e2e
 
 test: lint validate test-rasa test-app
 	@echo; echo "make test: all stages passed"

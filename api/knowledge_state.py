@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy.orm import Session
 
+from api.text_links import known_short_numbers
 from knowledge.directory import ActorDirectory
 from knowledge.faq_search import FaqIndex
 from knowledge.places import Gazetteer
@@ -25,6 +26,7 @@ class KnowledgeCache:
     actor_index: BM25Index | None = None
     directory: ActorDirectory | None = None
     faq_index: FaqIndex | None = None
+    short_numbers: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -40,6 +42,13 @@ class KnowledgeCache:
             if self.directory is None:
                 self.directory = ActorDirectory(session)
             return self.directory
+
+    def get_short_numbers(self, session: Session) -> frozenset[str]:
+        directory = self.get_directory(session)
+        with self._lock:
+            if self.short_numbers is None:
+                self.short_numbers = known_short_numbers(directory.by_id.values())
+            return self.short_numbers
 
     def get_actor_index(self, session: Session) -> BM25Index:
         with self._lock:

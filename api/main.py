@@ -10,12 +10,13 @@ import httpx
 import swagger_ui_bundle
 from fastapi import FastAPI, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
 
 from api.knowledge_state import KnowledgeCache
 from api.rasa_client import RasaClient
-from api.routers import actors, chat, faq, health, places, route
+from api.routers import actors, chat, faq, health, pages, places, route
 from api.security_headers import SecurityHeaders
 from api.settings import PROJECT_ROOT, Settings, get_settings
 from knowledge.db import make_engine, make_sessionmaker
@@ -65,7 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_exception_handler(RequestValidationError, _readable_validation_error)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, embed_origins=settings.widget_origins)
+    app.state.templates = Jinja2Templates(directory=WEB_DIR / "templates")
 
     app.include_router(chat.router)
     app.include_router(health.router)
@@ -73,12 +75,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(actors.router)
     app.include_router(route.router)
     app.include_router(faq.router)
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.mount("/vendor/swagger", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="swagger")
-
-    @app.get("/", include_in_schema=False)
-    def chat_page() -> FileResponse:
-        return FileResponse(WEB_DIR / "index.html")
 
     @app.get("/docs", include_in_schema=False)
     def docs_page() -> HTMLResponse:

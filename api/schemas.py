@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from api.text_links import Link
+
 
 class Button(BaseModel):
     title: str
@@ -15,12 +17,20 @@ class Button(BaseModel):
 class BotMessage(BaseModel):
     text: str
     buttons: list[Button] = Field(default_factory=list)
+    links: list[Link] = Field(
+        default_factory=list, description="Phone numbers, e-mail and web addresses in the text, in order, with a link"
+    )
 
 
 class ChatRequest(BaseModel):
     message: str = Field(description="What the person typed, or a button payload. At most 2,000 characters.")
     session_id: str | None = Field(
         default=None, description="An id issued earlier by this server. Leave out to start a conversation."
+    )
+    button_title: str | None = Field(
+        default=None,
+        max_length=200,
+        description="When `message` is a button payload: the button's title, shown instead in the history.",
     )
 
     @field_validator("message")
@@ -44,6 +54,7 @@ class Turn(BaseModel):
     sender: Literal["user", "bot"]
     text: str
     buttons: list[Button] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
 
 
 class HistoryResponse(BaseModel):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 VAR_DIR = PROJECT_ROOT / "var"
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
 
 
 class Settings(BaseSettings):
@@ -35,6 +37,29 @@ class Settings(BaseSettings):
     # Pretend it is this moment when answering "is it open now?" in /api/route (demos and the
     # end-to-end tests, e.g. a night-time crisis). Unset: the real time in Brussels.
     route_clock: datetime | None = None
+    # Where "Snel weg" (quick exit) sends a person. The chat page is replaced, so the back button
+    # does not lead back to it. Set a neutral everyday site of your choice; the default, an empty
+    # page, works without any request to another site.
+    quick_exit_url: str = "about:blank"
+    # Sites allowed to embed the chat widget, as scheme://host[:port] (JSON list in WIDGET_ORIGINS).
+    # Empty: the widget works only on pages of this server.
+    widget_origins: list[str] = Field(default_factory=list)
+
+    @field_validator("widget_origins")
+    @classmethod
+    def plain_origins(cls, origins: list[str]) -> list[str]:
+        # They go into the Content-Security-Policy header: nothing but an origin may get in.
+        for origin in origins:
+            if not _ORIGIN.fullmatch(origin):
+                raise ValueError(f"not an origin (scheme://host[:port]): {origin!r}")
+        return origins
+
+    @field_validator("quick_exit_url")
+    @classmethod
+    def navigable_url(cls, url: str) -> str:
+        if url != "about:blank" and not re.fullmatch(r"https?://\S+", url):
+            raise ValueError("QUICK_EXIT_URL must be about:blank or an http(s) address")
+        return url
 
     @property
     def action_server_url(self) -> str:

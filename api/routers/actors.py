@@ -6,11 +6,12 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api.deps import get_db
 from api.knowledge_state import KnowledgeCache, get_knowledge_cache
+from api.text_links import channel_href
 from knowledge.models import Actor
 from knowledge.opening import BRUSSELS, Status, channel_status, reachable_status
 from knowledge.queries import actors_serving, get_actor
@@ -28,6 +29,7 @@ class Provenance(BaseModel):
 class ChannelOut(BaseModel):
     kind: str
     value: str | None
+    href: str | None = Field(description="tel:, mailto: or web link for this channel; none for an address")
     always_open: bool
     hours: list[dict[str, Any]] | None
     hours_note: str | None
@@ -78,6 +80,7 @@ def actor_out(actor: Actor, moment: datetime) -> ActorOut:
             ChannelOut(
                 kind=c.kind,
                 value=c.value,
+                href=channel_href(c.kind, c.value),
                 always_open=c.always_open,
                 hours=c.hours,
                 hours_note=c.hours_note,

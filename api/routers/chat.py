@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from api import chat_sessions
 from api.deps import get_db, get_rasa, get_settings, get_tracker_engine
+from api.knowledge_state import KnowledgeCache, get_knowledge_cache
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.schemas import BotMessage, Button, ChatRequest, ChatResponse, HistoryResponse, Turn
 from api.settings import Settings
+from api.text_links import find_links
 from api.tracker_store import conversation_history, delete_conversation
 from knowledge.safety import safety_messages
 
@@ -25,6 +27,7 @@ UNKNOWN_SESSION = "Dit gesprek bestaat niet (meer). Begin een nieuw gesprek zond
 
 Db = Annotated[Session, Depends(get_db)]
 TrackerEngine = Annotated[Engine, Depends(get_tracker_engine)]
+Knowledge = Annotated[KnowledgeCache, Depends(get_knowledge_cache)]
 
 
 def _asks_to_end(replies: list[dict[str, Any]]) -> bool:
@@ -32,7 +35,7 @@ def _asks_to_end(replies: list[dict[str, Any]]) -> bool:
     return any(isinstance(r.get("custom"), dict) and r["custom"].get("end_conversation") for r in replies)
 
 
-def _to_messages(replies: list[dict[str, Any]]) -> list[BotMessage]:
+def _to_messages(replies: list[dict[str, Any]], short_numbers: frozenset[str]) -> list[BotMessage]:
     messages = []
     for reply in replies:
         buttons = [
@@ -40,7 +43,7 @@ def _to_messages(replies: list[dict[str, Any]]) -> list[BotMessage]:
         ]
         text = reply.get("text") or ""
         if text or buttons:
-            messages.append(BotMessage(text=text, buttons=buttons))
+            messages.append(BotMessage(text=text, buttons=buttons, links=find_links(text, short_numbers)))
     return messages
 
 
@@ -62,6 +65,7 @@ async def chat(
     tracker_engine: TrackerEngine,
     rasa: Annotated[RasaClient, Depends(get_rasa)],
     settings: Annotated[Settings, Depends(get_settings)],
+    knowledge: Knowledge,
 ) -> ChatResponse:
     if len(body.message) > settings.max_message_chars:
         raise HTTPException(
@@ -77,22 +81,30 @@ async def chat(
         raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
 
     try:
-        replies = await rasa.send_message(session_id, body.message.strip())
+        metadata = {"button_title": body.button_title} if body.button_title else None
+        replies = await rasa.send_message(session_id, body.message.strip(), metadata)
     except RasaUnavailable as error:
         logger.warning("Rasa unavailable (%s); answered with the safety fallback", error)
-        return ChatResponse(session_id=session_id, messages=[BotMessage(text=safety_messages().text("unavailable"))])
+        text = safety_messages().text("unavailable")
+        links = find_links(text, knowledge.get_short_numbers(db))
+        return ChatResponse(session_id=session_id, messages=[BotMessage(text=text, links=links)])
+    messages = _to_messages(replies, knowledge.get_short_numbers(db))
     if _asks_to_end(replies):
         # After Rasa has stored the turn, so nothing is written back after the delete.
         erase(db, tracker_engine, session_id)
-        return ChatResponse(session_id=session_id, messages=_to_messages(replies), ended=True)
-    return ChatResponse(session_id=session_id, messages=_to_messages(replies))
+        return ChatResponse(session_id=session_id, messages=messages, ended=True)
+    return ChatResponse(session_id=session_id, messages=messages)
 
 
 @router.get("/{session_id}/history", response_model=HistoryResponse, responses={404: {}})
-def history(session_id: str, db: Db, tracker_engine: TrackerEngine) -> HistoryResponse:
+def history(session_id: str, db: Db, tracker_engine: TrackerEngine, knowledge: Knowledge) -> HistoryResponse:
     if not chat_sessions.session_exists(db, session_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, UNKNOWN_SESSION)
-    turns = [Turn.model_validate(turn) for turn in conversation_history(tracker_engine, session_id)]
+    short_numbers = knowledge.get_short_numbers(db)
+    turns = []
+    for turn in conversation_history(tracker_engine, session_id):
+        links = find_links(turn["text"], short_numbers) if turn["sender"] == "bot" else []
+        turns.append(Turn.model_validate({**turn, "links": links}))
     return HistoryResponse(session_id=session_id, turns=turns)
 
 

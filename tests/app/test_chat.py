@@ -42,8 +42,8 @@ def test_new_conversation_gets_an_unguessable_id_and_the_bot_replies(client: Tes
     body = response.json()
     assert len(body["session_id"]) >= 22  # at least 128 bits in URL-safe base64
     assert body["messages"] == [
-        {"text": "Hallo!", "buttons": []},
-        {"text": "Waarover gaat het?", "buttons": [{"title": "Kinderopvang", "payload": "/x"}]},
+        {"text": "Hallo!", "buttons": [], "links": []},
+        {"text": "Waarover gaat het?", "buttons": [{"title": "Kinderopvang", "payload": "/x"}], "links": []},
     ]
     assert fake_rasa.received == [{"sender": body["session_id"], "message": "hallo"}]
 
@@ -129,9 +129,9 @@ def test_history_restores_user_and_bot_turns_in_order(client: TestClient, tracke
     response = client.get(f"/api/chat/{session_id}/history")
     assert response.status_code == 200
     assert response.json()["turns"] == [
-        {"sender": "user", "text": "hallo", "buttons": []},
-        {"sender": "bot", "text": "Dag!", "buttons": [{"title": "Ja", "payload": "/affirm"}]},
-        {"sender": "user", "text": "Ja", "buttons": []},
+        {"sender": "user", "text": "hallo", "buttons": [], "links": []},
+        {"sender": "bot", "text": "Dag!", "buttons": [{"title": "Ja", "payload": "/affirm"}], "links": []},
+        {"sender": "user", "text": "Ja", "buttons": [], "links": []},
     ]
 
 
@@ -184,7 +184,7 @@ def test_quick_exit_reply_deletes_the_conversation_after_the_turn(
     assert response.status_code == 200
     body = response.json()
     assert body["ended"] is True
-    assert body["messages"] == [{"text": "Je gesprek is gewist.", "buttons": []}]
+    assert body["messages"] == [{"text": "Je gesprek is gewist.", "buttons": [], "links": []}]
     with tracker_engine.connect() as connection:
         left = connection.execute(select(func.count()).select_from(events).where(events.c.sender_id == session_id))
         assert left.scalar_one() == 0

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from scripts.stack import MODEL_PATH, StackError, running_stack
+from tests.e2e.browser import browser  # noqa: F401  (the browser tests' Chromium, once per session)
 
 DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
 
