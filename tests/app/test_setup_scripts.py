@@ -35,3 +35,15 @@ def test_an_interpreter_of_the_wrong_version_is_skipped(tmp_path: Path) -> None:
     result = subprocess.run(["/bin/bash", str(FIND_PYTHON), "3.10"], capture_output=True, text=True, env=env)
     assert result.returncode == 1, "a 3.11 interpreter must not be accepted as 3.10"
     assert os.path.basename(sys.executable) not in result.stdout
+
+
+def test_a_package_that_cannot_be_installed_says_what_is_skipped(tmp_path: Path) -> None:
+    # No apt-get on PATH (as on a machine without root): nothing is installed, the reason is printed.
+    env = {"PATH": "/nonexistent", "HOME": str(tmp_path)}
+    script = PROJECT_ROOT / "scripts" / "apt_install.sh"
+    result = subprocess.run(
+        ["/bin/bash", str(script), "chromium", "the browser tests"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert "'chromium' is not installed and cannot be installed here" in result.stdout
+    assert "the browser tests will be skipped" in result.stdout

@@ -137,8 +137,8 @@ function forgetOnServer(sessionId, keepalive) {
 function quickExit() {
   const sessionId = sessionStorage.getItem(SESSION_KEY);
   sessionStorage.clear();
-  list.replaceChildren();
-  input.value = "";
+  document.title = "";
+  document.body.replaceChildren();
   forgetOnServer(sessionId, true);
   if (window.parent !== window) {
     // Inside the widget: the site around it must go too (widget.js listens for this).

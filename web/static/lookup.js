@@ -73,17 +73,21 @@ function channelItem(channel) {
   const item = el("li", {}, `${label}: `);
   if (!channel.value) item.append(el("em", {}, "niet gekend"));
   else item.append(channel.href ? link(channel.value, channel.href) : channel.value);
-  const when = channel.always_open ? "dag en nacht" : STATUS_TEXT[channel.status_now];
-  item.append(el("span", { className: `status status-${channel.status_now}` }, ` (${when})`));
+  if (channel.value) {
+    const when = channel.always_open ? "dag en nacht" : STATUS_TEXT[channel.status_now];
+    item.append(el("span", { className: `status status-${channel.status_now}` }, ` (${when})`));
+  }
   if (channel.hours_note) item.append(el("span", { className: "hours-note" }, ` ${channel.hours_note}`));
   return item;
 }
 
-function actorCard(actor, headingLevel) {
+// `lead`: what goes between the name and the description (on the route: why, and what to say).
+function actorCard(actor, headingLevel, lead = []) {
   const card = el("div", { className: "actor" });
   card.append(
     el(`h${headingLevel}`, {}, actor.name, " ",
       el("span", { className: `badge status-${actor.reachable_now}` }, STATUS_TEXT[actor.reachable_now])),
+    ...lead,
     el("p", { className: "description" }, actor.description),
   );
   if (actor.audience_note) card.append(el("p", { className: "audience" }, actor.audience_note));
@@ -113,13 +117,15 @@ function renderRoute(data) {
   if (data.recommendations.length) {
     const steps = el("ol", { className: "route" });
     for (const step of data.recommendations) {
-      const item = el("li", { className: "step" }, actorCard(step.actor, 3));
-      item.append(el("p", { className: "reason" }, el("strong", {}, "Waarom: "), step.reason));
-      if (step.say) item.append(el("p", { className: "say" }, el("strong", {}, "Zeg of vraag: "), step.say));
+      const lead = [
+        el("p", { className: "reason" }, el("strong", {}, "Waarom: "), step.reason),
+        sourceLine("Bron van deze stap", step.sources),
+      ];
+      if (step.say) lead.push(el("p", { className: "say" }, el("strong", {}, "Zeg of vraag: "), step.say));
       if (step.added_because === "reachable_now") {
-        item.append(el("p", { className: "note" }, "Toegevoegd omdat de vorige stap nu niet bereikbaar is."));
+        lead.push(el("p", { className: "note" }, "Toegevoegd omdat de vorige stap nu niet bereikbaar is."));
       }
-      item.append(sourceLine("Bron van deze stap", step.sources));
+      const item = el("li", { className: "step" }, actorCard(step.actor, 3, lead.filter(Boolean)));
       steps.append(item);
     }
     parts.push(steps);
