@@ -108,3 +108,12 @@ def record_timing(name: str, milliseconds: float) -> None:
     timings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     timings[name] = round(milliseconds, 1)
     path.write_text(json.dumps(timings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def focus_by_tab(page: Page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the element has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} cannot be reached with Tab")

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.browser import (
     Site,
     dom_content_loaded_ms,
+    focus_by_tab,
     record_timing,
     screenshot,
     serious_accessibility_problems,
@@ -149,14 +150,6 @@ def test_the_chat_at_200_percent_zoom(browser: Browser, stack: Stack) -> None:
         expect(page.get_by_label("Je bericht")).to_be_in_viewport(ratio=1)
         assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
         screenshot(page, "chat-zoom-200")
-
-
-def focus_by_tab(page: Page, selector: str, limit: int = 25) -> None:
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement === document.querySelector(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} cannot be reached with Tab")
 
 
 def test_the_chat_works_with_the_keyboard_alone(site: Site) -> None:

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.browser import (
     Site,
     dom_content_loaded_ms,
+    focus_by_tab,
     record_timing,
     screenshot,
     serious_accessibility_problems,
@@ -109,3 +110,23 @@ def test_the_place_field_suggests_municipalities_as_you_type(site: Site) -> None
     page = site.open("/zoeken")
     page.fill("#place", "Turn")
     expect(page.locator("#place-suggestions option[value='Turnhout']")).to_have_count(1)
+
+
+def test_the_lookup_page_works_with_the_keyboard_alone(site: Site) -> None:
+    site.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = site.open("/zoeken")
+    focus_by_tab(page, "#place")
+    page.keyboard.type("1050")
+    expect(page.locator("#place-candidates button")).to_have_count(2)
+    focus_by_tab(page, "#place-candidates button:nth-child(2)")
+    page.keyboard.press("Enter")
+    expect(page.locator("#place-status")).to_have_text("Gevonden: Elsene (Brussels Hoofdstedelijk Gewest).")
+    focus_by_tab(page, "#situation")
+    # With the list closed, the arrow keys change the choice; the route follows.
+    before = page.locator("#situation").input_value()
+    page.keyboard.press("ArrowUp")
+    assert page.locator("#situation").input_value() != before
+    expect(page.locator("ol.route > li").first).to_be_visible()
+    focus_by_tab(page, "ol.route > li:first-child button.copy")
+    page.keyboard.press("Enter")
+    expect(page.locator("#copy-status")).to_have_text("Contactgegevens gekopieerd.")
