@@ -55,6 +55,7 @@ def main() -> int:
     print(
         f"\nAll components healthy after {time.monotonic() - started:.0f} s (Rasa model loaded and warmed).\n"
         f"  Web chat:       http://{host}:{settings.api_port}/\n"
+        f"  Lookup page:    http://{host}:{settings.api_port}/zoeken\n"
         f"  API docs:       http://{host}:{settings.api_port}/docs\n"
         f"  Health:         http://{host}:{settings.api_port}/api/health\n"
         "Press Ctrl-C to stop.\n",
