@@ -85,9 +85,8 @@ async def chat(
         replies = await rasa.send_message(session_id, body.message.strip(), metadata)
     except RasaUnavailable as error:
         logger.warning("Rasa unavailable (%s); answered with the safety fallback", error)
-        text = safety_messages().text("unavailable")
-        links = find_links(text, knowledge.get_short_numbers(db))
-        return ChatResponse(session_id=session_id, messages=[BotMessage(text=text, links=links)])
+        replies = [{"text": safety_messages().text("unavailable")}]
+        return ChatResponse(session_id=session_id, messages=_to_messages(replies, knowledge.get_short_numbers(db)))
     messages = _to_messages(replies, knowledge.get_short_numbers(db))
     if _asks_to_end(replies):
         # After Rasa has stored the turn, so nothing is written back after the delete.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -48,7 +47,7 @@ def test_only_the_widget_may_be_framed_by_the_listed_sites(settings: Settings) -
 
 
 @pytest.mark.parametrize("origin", ["https://a.be; script-src *", "*", "https://a.be/pad", "javascript:x"])
-def test_widget_origins_must_be_plain_origins(tmp_path: Path, origin: str) -> None:
+def test_widget_origins_must_be_plain_origins(origin: str) -> None:
     with pytest.raises(ValidationError):
         Settings(widget_origins=[origin])
 

@@ -57,8 +57,9 @@ def session_id(page: Page) -> str | None:
 
 def test_a_parent_conversation_survives_a_reload_but_not_a_new_tab(site: Site, stack: Stack) -> None:
     page = site.open("/")
-    record_timing("chat DOMContentLoaded ms", dom_content_loaded_ms(page))
-    assert dom_content_loaded_ms(page) < 1000
+    loaded_ms = dom_content_loaded_ms(page)
+    record_timing("chat DOMContentLoaded ms", loaded_ms)
+    assert loaded_ms < 1000
 
     say(page, "hallo")
     say(page, "ik zoek opvang voor mijn zoontje van 1 in Gent")

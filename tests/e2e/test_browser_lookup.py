@@ -44,8 +44,9 @@ def shown_route(page: Page) -> list[str]:
 
 def test_a_brussels_postcode_shared_by_two_municipalities(site: Site, stack: Stack) -> None:
     page = site.open("/zoeken")
-    record_timing("lookup DOMContentLoaded ms", dom_content_loaded_ms(page))
-    assert dom_content_loaded_ms(page) < 1000
+    loaded_ms = dom_content_loaded_ms(page)
+    record_timing("lookup DOMContentLoaded ms", loaded_ms)
+    assert loaded_ms < 1000
     page.select_option("#situation", "concern:minor_crisis")
     page.fill("#place", "1050")
     # 1050 is both Brussel and Elsene: the page offers both, without reloading.
