@@ -19,39 +19,21 @@ from knowledge.places import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MIN_PREFIX = 5
-_STOPWORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "van",
-        "in",
-        "op",
-        "te",
-        "voor",
-        "met",
-        "aan",
-        "bij",
-        "is",
-        "zijn",
-        "je",
-        "jij",
-        "ik",
-        "mijn",
-        "wat",
-        "wie",
-        "hoe",
-        "waar",
-        "er",
-        "dat",
-        "die",
-        "dit",
-        "om",
-        "naar",
-    ]
-)
+# Words that say how a question is asked, not what it is about: articles, pronouns, auxiliary and
+# modal verbs, question words, fillers ("eigenlijk", "gewoon", "toch"). Left in, they make two
+# questions about different things look alike, and they lower the share of a question an entry
+# covers (knowledge/faq_search.py) for no reason.
+_STOPWORD_TEXT = """
+    de het een den der des t n en of maar want dus als dan dat die dit deze daar hier er
+    van in op te ten ter voor met aan bij uit over onder naar om tot door tegen na sinds zonder
+    ik je jij u ge gij we wij ze zij hij men mij me mijn mijne jou jouw uw ons onze hun hen haar
+    zijn is ben bent was waren word wordt worden werd geweest heb hebt heeft hebben had hadden
+    kan kun kunt kunnen kon mag mogen moet moeten moest wil wilt willen zal zult zullen zou zouden
+    doe doet doen gaat ga gaan
+    wat wie hoe waar wanneer waarom welk welke waarvoor waarmee waarbij
+    eigenlijk gewoon toch nu nog al ook wel eens zo zoiets iets iemand even precies concreet
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @lru_cache(maxsize=1)

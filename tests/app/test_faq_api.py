@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from knowledge.faq import load_collection
-from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, SearchHit, choose, index_of
+from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
 
 INDEX = index_of(load_collection())
@@ -77,3 +77,27 @@ def test_the_rule_answers_a_sure_selector_an_agreement_or_a_covering_hit_and_els
 
 def test_a_word_the_collection_never_uses_lowers_coverage() -> None:
     assert INDEX.coverage("Wat is Awel?", "awel") > INDEX.coverage("Wat kost een vaccin bij Awel?", "awel")
+
+
+def test_the_entry_that_covers_the_whole_question_beats_one_that_repeats_a_word() -> None:
+    index = FaqIndex(
+        [
+            FaqDocument(
+                "counts",
+                ["Hoeveel CAW's?", "Aantal CAW's", "CAW's per provincie", "CAW regio", "welk CAW"],
+                "Er zijn 11 CAW's. Elk CAW heeft een regio.",
+            ),
+            FaqDocument("debts", ["Waarvoor dient het CAW?"], "Voor relaties, wonen en schulden."),
+            FaqDocument("awel", ["Wat is Awel?"], "Een hulplijn."),
+            FaqDocument("tele_onthaal", ["Wat is Tele-Onthaal?"], "Een luisterend oor."),
+        ]
+    )
+    hits = index.search("CAW schulden")
+    assert [hit.key for hit in hits[:2]] == ["debts", "counts"]
+    assert hits[0].coverage == 1.0 and hits[1].coverage < 1.0
+
+
+def test_how_a_question_is_asked_does_not_count_against_it() -> None:
+    # Question words, modal verbs and fillers are not part of what the question is about.
+    plain = INDEX.coverage("Awel bereiken", "awel")
+    assert INDEX.coverage("hoe kan ik Awel eigenlijk bereiken", "awel") == plain
