@@ -13,7 +13,6 @@ import json
 import re
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from knowledge.models import FaqEntry
 from knowledge.places import Changes
 from knowledge.records import LoadError, parse_records
+from knowledge.source_labels import SEED_DOCUMENTS, source_line
 from knowledge.sources import SourceError, check_source
 
 FAQ_DIR = Path(__file__).resolve().parent / "data" / "faq"
@@ -37,42 +37,6 @@ ROUTE_CONCERNS = (
     "minor_crisis",
 )
 
-
-class SeedDocument(BaseModel):
-    title: str
-    # The year the document speaks for; every answer drawn from it must name that year.
-    year: str
-    numbered_sections: bool
-
-
-# What each seed is, for the "Bron:" line and for the dated-answer check.
-SEEDS: dict[str, SeedDocument] = {
-    "000_fa54f1fe35e141e8.txt": SeedDocument(
-        title="parlementair antwoord van minister Vandeurzen over Binc (na oktober 2017)",
-        year="2017",
-        numbered_sections=False,
-    ),
-    "001_326e31a50092a0c3.txt": SeedDocument(
-        title="Vlaams Welzijnsverbond, informatief 2021/243 over het plan van minister Beke",
-        year="2021",
-        numbered_sections=False,
-    ),
-    "002_c5b53bbdaa1d640c.txt": SeedDocument(
-        title="parlementair antwoord over de lokale teams en kinderarmoede (2021)",
-        year="2021",
-        numbered_sections=False,
-    ),
-    "003_b44f180fa472d110.txt": SeedDocument(
-        title="parlementair antwoord over één gezin één plan (vraag 169, begin 2020)",
-        year="2020",
-        numbered_sections=False,
-    ),
-    "004_17c73fb5ca911fda.txt": SeedDocument(
-        title="FAQ zorggarantie jonge kinderen (werf 2), versie 26 maart 2018",
-        year="2018",
-        numbered_sections=True,
-    ),
-}
 
 Audience = Literal["parent", "professional", "both"]
 
@@ -114,7 +78,7 @@ class FaqEntryIn(BaseModel):
         return route
 
     def dated_seed_years(self) -> set[str]:
-        return {SEEDS[name].year for name in seed_names(self.sources) if name in SEEDS}
+        return {SEED_DOCUMENTS[name].year for name in seed_names(self.sources) if name in SEED_DOCUMENTS}
 
 
 class FaqFile(BaseModel):
@@ -149,45 +113,6 @@ def _entries_by_file(directory: Path) -> list[tuple[Path, FaqEntryIn]]:
 
 def load_collection(directory: Path = FAQ_DIR) -> list[FaqEntryIn]:
     return [entry for _, entry in _entries_by_file(directory)]
-
-
-def _source_line_labels(sources: list[str]) -> list[str]:
-    """Labels in order, one per website or document; sections of one document are joined."""
-    labels: list[str] = []
-    sections: dict[str, list[str]] = {}
-    for source in sources:
-        if source.startswith(("http://", "https://")):
-            label = urlparse(source).netloc.removeprefix("www.")
-            if label not in labels:
-                labels.append(label)
-            continue
-        name, _, section = source.removeprefix("seed:").partition("#")
-        if name not in sections:
-            sections[name] = []
-            labels.append(f"seed:{name}")
-        if section:
-            sections[name].append(section)
-    return [
-        _seed_label(label.removeprefix("seed:"), sections[label.removeprefix("seed:")])
-        if label.startswith("seed:")
-        else label
-        for label in labels
-    ]
-
-
-def _seed_label(name: str, sections: list[str]) -> str:
-    seed = SEEDS.get(name)
-    if seed is None:
-        return name
-    if not (sections and seed.numbered_sections):
-        return seed.title
-    word = "vraag" if len(sections) == 1 else "vragen"
-    listed = sections[0] if len(sections) == 1 else ", ".join(sections[:-1]) + " en " + sections[-1]
-    return f"{seed.title}, {word} {listed}"
-
-
-def source_line(sources: list[str]) -> str:
-    return "Bron: " + "; ".join(_source_line_labels(sources)) + "."
 
 
 def render_answer(answer: str, sources: list[str]) -> str:

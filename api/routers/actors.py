@@ -16,14 +16,22 @@ from knowledge.models import Actor
 from knowledge.opening import BRUSSELS, Status, channel_status, reachable_status
 from knowledge.queries import actors_serving, get_actor
 from knowledge.schema import ACTOR_TYPES
+from knowledge.source_labels import SourceRef, describe_sources
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
 
 class Provenance(BaseModel):
     sources: list[str]
+    source_refs: list[SourceRef] = Field(description="the same sources, with the label the pages show")
     seen_on: date
     verification: str
+
+
+def provenance(sources: list[str], seen_on: date, verification: str) -> Provenance:
+    return Provenance(
+        sources=sources, source_refs=describe_sources(sources), seen_on=seen_on, verification=verification
+    )
 
 
 class ChannelOut(BaseModel):
@@ -85,11 +93,11 @@ def actor_out(actor: Actor, moment: datetime) -> ActorOut:
                 hours=c.hours,
                 hours_note=c.hours_note,
                 status_now=channel_status(c, moment),
-                provenance=Provenance(sources=c.sources, seen_on=c.seen_on, verification=c.verification),
+                provenance=provenance(c.sources, c.seen_on, c.verification),
             )
             for c in actor.channels
         ],
-        provenance=Provenance(sources=actor.sources, seen_on=actor.seen_on, verification=actor.verification),
+        provenance=provenance(actor.sources, actor.seen_on, actor.verification),
         dated_as_of=actor.dated_as_of,
         may_be_outdated=actor.may_be_outdated,
         dated_record=actor.dated_record,

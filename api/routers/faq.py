@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from api.deps import get_db
 from api.knowledge_state import KnowledgeCache, get_knowledge_cache
-from knowledge.faq import render_answer, source_line
+from knowledge.faq import render_answer
 from knowledge.models import FaqEntry
 from knowledge.queries import faq_entries
+from knowledge.source_labels import source_line
 
 router = APIRouter(prefix="/api/faq", tags=["faq"])
 

@@ -16,6 +16,7 @@ from api.routers.places import Place
 from api.settings import Settings
 from knowledge.opening import BRUSSELS, Status, local_time
 from knowledge.routing import Concern, Flag, Role, Situation, Urgency, route
+from knowledge.source_labels import SourceRef, describe_sources
 
 router = APIRouter(prefix="/api", tags=["route"])
 
@@ -39,6 +40,7 @@ class RecommendationOut(BaseModel):
     added_because: str
     rule_id: str
     sources: list[str]
+    source_refs: list[SourceRef] = Field(description="the same sources, with the label the pages show")
 
 
 class RouteResponse(BaseModel):
@@ -104,6 +106,7 @@ async def route_endpoint(
                 added_because=r.added_because,
                 rule_id=r.rule_id,
                 sources=r.sources,
+                source_refs=describe_sources(r.sources),
             )
             for r in result.recommendations
         ],

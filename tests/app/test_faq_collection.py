@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.faq import FAQ_DIR, SEEDS, load_collection, parse_faq_file, render_answer, seed_names
+from knowledge.faq import FAQ_DIR, load_collection, parse_faq_file, render_answer, seed_names
 from knowledge.records import LoadError
+from knowledge.source_labels import SEED_DOCUMENTS
 from knowledge.sources import FACT_SHEET, seed_lines, shared_available
 from knowledge.sources import SEEDS as SEED_DIR
 
@@ -75,7 +76,8 @@ def test_every_url_source_is_cited_in_the_fact_sheet() -> None:
 def test_every_answer_from_a_dated_seed_names_its_year() -> None:
     for entry in ENTRIES:
         for name in seed_names(entry.sources):
-            assert SEEDS[name].year in entry.answer, f"{entry.key}: {name} speaks for {SEEDS[name].year}"
+            year = SEED_DOCUMENTS[name].year
+            assert year in entry.answer, f"{entry.key}: {name} speaks for {year}"
 
 
 def test_an_undated_answer_from_a_dated_seed_is_refused(tmp_path: Path) -> None:

@@ -148,3 +148,18 @@ def test_a_configured_clock_answers_as_if_it_were_that_moment(sqlite_kb_url: str
     assert [r["actor"]["id"] for r in body["recommendations"] if r["added_because"] == "reachable_now"]
     # A moment in the request still wins over the configured clock.
     assert asked["moment"].startswith("2026-11-25T14:00:00")
+
+
+def test_every_source_of_a_route_comes_with_the_label_the_pages_show(kb_client: TestClient) -> None:
+    body = kb_client.post(
+        "/api/route",
+        json={"concern": "young_child", "role": "hospital", "flags": ["necessity_clear"], "place": "Brugge"},
+    ).json()
+    step_refs = [ref for r in body["recommendations"] for ref in r["source_refs"]]
+    assert [ref["source"] for ref in step_refs] == [s for r in body["recommendations"] for s in r["sources"]]
+    werf2 = [ref for ref in step_refs if ref["source"].startswith("seed:004_")]
+    assert werf2 and all(ref["label"].startswith("FAQ zorggarantie jonge kinderen (werf 2)") for ref in werf2)
+    assert all(ref["url"] is None for ref in werf2)
+    contact_refs = [ref for r in body["recommendations"] for ref in r["actor"]["provenance"]["source_refs"]]
+    web = [ref for ref in contact_refs if ref["source"].startswith("https://")]
+    assert web and all(ref["url"] == ref["source"] and "/" not in ref["label"] for ref in web)

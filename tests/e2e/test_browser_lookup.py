@@ -82,6 +82,10 @@ def test_a_hospital_situation_in_an_ordered_route_with_copyable_contacts(site: S
     expect(page.locator("ol.route > li")).to_have_count(len(expected))
     assert shown_route(page) == expected
     assert expected[0].startswith("Vertrouwenscentrum Kindermishandeling")
+    # Sources carry the names the chat's "Bron:" line uses, not file names.
+    werf2 = page.locator("ol.route .sources", has_text="FAQ zorggarantie jonge kinderen (werf 2), versie 26 maart 2018")
+    expect(werf2.first).to_be_visible()
+    expect(page.locator("ol.route")).not_to_contain_text(".txt")
 
     first = page.locator("ol.route > li").first
     first.get_by_role("button", name="Kopieer contactgegevens").click()

@@ -29,18 +29,17 @@ const QUESTION_TEXT = {
 let routeRequest = 0;
 let searchRequest = 0;
 
-function sourceItem(source) {
-  if (/^https?:/i.test(source)) return link(source, source);
-  const seed = /^seed:([^#]+)(?:#(.+))?$/.exec(source);
-  return seed ? `brondocument ${seed[1]}${seed[2] ? `, deel ${seed[2]}` : ""}` : source;
+// The labels come from the API (knowledge/source_labels.py), the same as the chat's "Bron:" line.
+function sourceItem(ref) {
+  return ref.url ? link(ref.url, ref.label) : ref.label;
 }
 
-function sourceLine(label, sources) {
-  if (!sources || !sources.length) return null;
+function sourceLine(label, refs) {
+  if (!refs || !refs.length) return null;
   const line = el("p", { className: "sources" }, `${label}: `);
-  sources.forEach((source, index) => {
+  refs.forEach((ref, index) => {
     if (index) line.append("; ");
-    line.append(sourceItem(source));
+    line.append(sourceItem(ref));
   });
   return line;
 }
@@ -101,7 +100,7 @@ function actorCard(actor, headingLevel, lead = []) {
     card.append(el("p", { className: "warning" },
       `Let op: deze gegevens zijn van ${actor.dated_as_of || "een oudere datum"} en kunnen verouderd zijn.`));
   }
-  card.append(sourceLine(`Bron contactgegevens (gezien op ${actor.provenance.seen_on})`, actor.provenance.sources));
+  card.append(sourceLine(`Bron contactgegevens (gezien op ${actor.provenance.seen_on})`, actor.provenance.source_refs));
   return card;
 }
 
@@ -119,7 +118,7 @@ function renderRoute(data) {
     for (const step of data.recommendations) {
       const lead = [
         el("p", { className: "reason" }, el("strong", {}, "Waarom: "), step.reason),
-        sourceLine("Bron van deze stap", step.sources),
+        sourceLine("Bron van deze stap", step.source_refs),
       ];
       if (step.say) lead.push(el("p", { className: "say" }, el("strong", {}, "Zeg of vraag: "), step.say));
       if (step.added_because === "reachable_now") {
