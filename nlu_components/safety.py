@@ -42,6 +42,8 @@ class SafetyRules:
     spelling: tuple[tuple[re.Pattern[str], str], ...]
     idioms: tuple[re.Pattern[str], ...]
     concerns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # concern -> the concerns it wins over when its own pattern matched
+    outranks: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def safety_intents(self) -> frozenset[str]:
@@ -96,6 +98,9 @@ class SafetyRules:
         found = self._matches_in(cleaned)
         if SUICIDAL in found:
             return Decision(SUICIDAL, f"pattern:{SUICIDAL}#{found[SUICIDAL]}")
+        for winner, losers in self.outranks:
+            if winner in found and predicted in losers:
+                return Decision(winner, f"pattern:{winner}#{found[winner]}")
         if found and predicted in self.safety_intents:
             return Decision(predicted, "diet")
         for concern, _ in self.concerns:
@@ -127,4 +132,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     )
     if SUICIDAL not in dict(concerns):
         raise ValueError(f"{path}: the concern {SUICIDAL} is missing")
-    return SafetyRules(spelling=spelling, idioms=idioms, concerns=concerns)
+    outranks = tuple((str(winner), frozenset(map(str, losers))) for winner, losers in raw.get("outranks", {}).items())
+    unknown = {name for winner, losers in outranks for name in {winner, *losers}} - {name for name, _ in concerns}
+    if unknown:
+        raise ValueError(f"{path}: `outranks` names unknown concerns: {', '.join(sorted(unknown))}")
+    return SafetyRules(spelling=spelling, idioms=idioms, concerns=concerns, outranks=outranks)

@@ -75,8 +75,31 @@ def test_a_pattern_overrides_a_non_safety_prediction() -> None:
 
 
 def test_diet_chooses_between_safety_concerns_when_a_pattern_matched() -> None:
+    decision = RULES.decide("hij slaat de kinderen nu, ik ben zo bang", ["abuse", "acute_danger"])
+    assert decision == decision.__class__("abuse", "diet")
+
+
+def test_danger_now_outranks_a_crisis() -> None:
     decision = RULES.decide("onze zoon is weggelopen en heeft een mes mee", ["minor_crisis", "acute_danger"])
-    assert decision == decision.__class__("minor_crisis", "diet")
+    assert decision.intent == "acute_danger" and decision.reason.startswith("pattern:acute_danger")
+    # Without a danger pattern DIET's crisis stands.
+    assert RULES.decide("onze zoon is weggelopen", ["minor_crisis", "acute_danger"]).intent == "minor_crisis"
+    # DIET's guess of suicidal thoughts gives way too; a suicidal-thoughts pattern does not.
+    swallowed = RULES.decide("mijn dochter heeft tabletten ingenomen en is bewusteloos", ["suicidal_thoughts"])
+    assert swallowed.intent == "acute_danger"
+    assert RULES.decide("hij heeft een mes en wil niet meer leven", ["acute_danger"]).intent == "suicidal_thoughts"
+
+
+def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
+    broken = tmp_path / "patterns.yml"
+    broken.write_text(
+        PATTERNS_FILE.read_text(encoding="utf-8").replace(
+            "acute_danger: [minor_crisis, suicidal_thoughts]", "acute_danger: [crisis]"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="crisis"):
+        load_rules(broken)
 
 
 def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
