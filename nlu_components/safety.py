@@ -101,8 +101,8 @@ class SafetyRules:
         for winner, losers in self.outranks:
             if winner in found and predicted in losers:
                 return Decision(winner, f"pattern:{winner}#{found[winner]}")
-        if found and predicted in self.safety_intents:
-            return Decision(predicted, "diet")
+        if predicted in found:
+            return Decision(predicted or "", "diet")
         for concern, _ in self.concerns:
             if concern in found:
                 return Decision(concern, f"pattern:{concern}#{found[concern]}")

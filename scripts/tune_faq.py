@@ -2,7 +2,7 @@
 
 Development data only; the held-out evaluation set (tests/faq/eval_questions.yml) is never read.
 
-Search (the `coverage` threshold), always: a 4-fold cross-validation over the collection's own
+Search (`coverage`, and `lead_coverage` with `lead_ratio`), always: a 4-fold cross-validation over the collection's own
 questions. In fold k the texts at positions 2k and 2k+1 of [question, *paraphrases] of every entry
 are held back, the index is built from the rest, and the held-back texts are searched; the
 development questions the collection cannot answer (knowledge/data/faq_dev_unanswerable.yml) are
@@ -42,6 +42,8 @@ MAX_FALSE_ANSWERS = 0.10
 GRID = [round(0.05 * i, 2) for i in range(2, 20)]
 FINE_GRID = [round(0.01 * i, 2) for i in range(30, 96)]
 SEARCH_FOLDS = 4
+LEAD_COVERAGE = [0.3, 0.4, 0.5, 0.6]
+LEAD_RATIO = [1.5, 2.0, 2.5, 3.0, 4.0]
 
 Item = tuple[str | None, Evidence]
 
@@ -86,8 +88,15 @@ def score(items: list[Item], thresholds: Thresholds) -> dict[str, Any]:
 
 def candidates(with_selector: bool) -> list[Thresholds]:
     if not with_selector:
-        # Without a selector ranking only the coverage threshold decides; the other two stay.
-        return [Thresholds(DEFAULT_THRESHOLDS.selector, c, DEFAULT_THRESHOLDS.agreement) for c in FINE_GRID]
+        # Without a selector ranking only the search's thresholds decide; the selector's stay.
+        d = DEFAULT_THRESHOLDS
+        plain = [Thresholds(d.selector, c, d.agreement) for c in FINE_GRID]
+        lead = [
+            Thresholds(d.selector, c, d.agreement, lead_coverage=lc, lead_ratio=r)
+            for c, lc, r in itertools.product(FINE_GRID[::3], LEAD_COVERAGE, LEAD_RATIO)
+            if lc < c
+        ]
+        return plain + lead
     return [
         Thresholds(selector=s, coverage=c, agreement=a) for s, c, a in itertools.product(GRID, GRID, GRID) if a <= s
     ]
@@ -101,12 +110,20 @@ def main(argv: list[str] | None = None) -> int:
         print("run `.venv-rasa/bin/python -m nlu_components.faq_folds` first", file=sys.stderr)
         return 1
     items = selector_folds() if args.selector else search_folds()
-    best: tuple[tuple[float, float, float, float], Thresholds, dict[str, Any]] | None = None
+    best: tuple[tuple[float, ...], Thresholds, dict[str, Any]] | None = None
     for thresholds in candidates(args.selector):
         result = score(items, thresholds)
         if result["false_answers"] > MAX_FALSE_ANSWERS:
             continue
-        rank = (result["right"], thresholds.selector, thresholds.coverage, thresholds.agreement)
+        # Ties go to the more careful values: higher thresholds, a lead rule only when it adds.
+        rank = (
+            result["right"],
+            thresholds.selector,
+            thresholds.coverage,
+            thresholds.agreement,
+            thresholds.lead_coverage,
+            thresholds.lead_ratio,
+        )
         if best is None or rank > best[0]:
             best = (rank, thresholds, result)
     if best is None:

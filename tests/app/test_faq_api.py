@@ -67,7 +67,7 @@ def test_one_entry_and_a_missing_one(kb_client: TestClient) -> None:
 def test_the_rule_answers_a_sure_selector_an_agreement_or_a_covering_hit_and_else_nothing() -> None:
     t = DEFAULT_THRESHOLDS
     hit = SearchHit("awel", 5.0, coverage=t.coverage)
-    weak_hit = SearchHit("awel", 1.0, coverage=t.coverage - 0.01)
+    weak_hit = SearchHit("awel", 1.0, coverage=min(t.coverage, t.lead_coverage) - 0.01)
     assert choose(Evidence([("kg_line", t.selector)], [weak_hit]), t).key == "kg_line"
     assert choose(Evidence([("awel", t.agreement)], [weak_hit]), t).via == "agreement"
     assert choose(Evidence([("kg_line", t.agreement)], [hit]), t).key == "awel"
@@ -101,3 +101,15 @@ def test_how_a_question_is_asked_does_not_count_against_it() -> None:
     # Question words, modal verbs and fillers are not part of what the question is about.
     plain = INDEX.coverage("Awel bereiken", "awel")
     assert INDEX.coverage("hoe kan ik Awel eigenlijk bereiken", "awel") == plain
+
+
+def test_a_hit_that_clearly_leads_is_answered_with_less_coverage() -> None:
+    t = DEFAULT_THRESHOLDS
+    lead = SearchHit("awel", 9.0, coverage=t.lead_coverage)
+    close = SearchHit("kg_line", 9.0 / t.lead_ratio + 0.01, coverage=0.5)
+    far = SearchHit("kg_line", 9.0 / t.lead_ratio - 0.01, coverage=0.5)
+    assert t.lead_coverage < t.coverage
+    assert choose(Evidence([], [lead, far]), t).key == "awel"
+    assert choose(Evidence([], [lead, close]), t).key is None
+    weaker = SearchHit("awel", 9.0, coverage=t.lead_coverage - 0.01)
+    assert choose(Evidence([], [weaker, far]), t).key is None

@@ -79,6 +79,11 @@ def test_diet_chooses_between_safety_concerns_when_a_pattern_matched() -> None:
     assert decision == decision.__class__("abuse", "diet")
 
 
+def test_a_pattern_beats_a_safety_guess_that_no_pattern_supports() -> None:
+    decision = RULES.decide("de nieuwe vriend van mama slaat mijn broertje", ["acute_danger", "abuse"])
+    assert decision.intent == "abuse" and decision.reason.startswith("pattern:abuse")
+
+
 def test_danger_now_outranks_a_crisis() -> None:
     decision = RULES.decide("onze zoon is weggelopen en heeft een mes mee", ["minor_crisis", "acute_danger"])
     assert decision.intent == "acute_danger" and decision.reason.startswith("pattern:acute_danger")
