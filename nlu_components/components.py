@@ -3,7 +3,10 @@
 - `DutchEntityRules`: keeps only the place names that context makes places, joins
   "postcode name", adds the child's age (or a pregnancy) normalised to months, and who is
   writing (`role`), how urgent it is (`urgency`) and the hospital flags from cues.yml. A message
-  that is only a place gets the intent `inform_place`.
+  that is only a place gets the intent `inform_place`; a message that describes the writer's own
+  situation (a role with a place or a hospital flag, or any statement: questions.py) is not a
+  question for the collection (`faq`), and neither is a question about a place (the routing
+  engine knows the local addresses, the collection does not).
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
@@ -29,6 +32,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from nlu_components.age import find_ages
 from nlu_components.cues import find_cues
 from nlu_components.places import filter_places
+from nlu_components.questions import asks
 from nlu_components.safety import load_rules
 
 INTENT = "intent"
@@ -75,6 +79,28 @@ def _set_intent(message: Message, name: str) -> None:
     message.set(RANKING, [chosen, *ranking], add_to_output=True)
 
 
+def _give_way(message: Message, name: str, otherwise: str | None = None, min_confidence: float = 0.0) -> None:
+    """Replace the intent `name` by the next one in the ranking.
+
+    With `otherwise` (an intent the entity rules are sure of), that one is taken instead when
+    DIET gives the next one less than `min_confidence`. Without it, the others' confidences are
+    renormalised to sum to one (what DIET thinks of each, given that it is not `name`), and the
+    FallbackClassifier after us judges the next one."""
+    ranking = [dict(entry) for entry in message.get(RANKING) or [] if entry.get("name") != name]
+    if otherwise is not None:
+        if not ranking or float(ranking[0].get("confidence") or 0.0) < min_confidence:
+            message.set(RANKING, ranking, add_to_output=True)
+            _set_intent(message, otherwise)
+            return
+    else:
+        total = sum(float(entry.get("confidence") or 0.0) for entry in ranking)
+        for entry in ranking:
+            entry["confidence"] = float(entry.get("confidence") or 0.0) / total if total > 0 else 0.0
+    if ranking:
+        message.set(INTENT, ranking[0], add_to_output=True)
+        message.set(RANKING, ranking, add_to_output=True)
+
+
 def _only_a_place(text: str, entities: list[dict[str, Any]], label: str) -> bool:
     """The message is one place name or postcode and nothing else (punctuation aside)."""
     places = [e for e in entities if e.get("entity") == label]
@@ -114,6 +140,13 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
             "role_entity": "role",
             "urgency_entity": "urgency",
             "place_intent": "inform_place",
+            "question_intent": "faq",
+            # A situation the writer tells gives way to the next intent when DIET is at least this
+            # sure of it (the FallbackClassifier's threshold), else to inform_role: the role cue
+            # that made it a situation is certain, and the triage takes the rest from the entities.
+            "situation_min_confidence": 0.35,
+            "role_intent": "inform_role",
+            "flag_entities": ["necessity_clear", "placement_considered", "local_team_unreachable"],
         }
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -148,7 +181,42 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
             if _only_a_place(text, entities, self.config["place_entity"]):
                 # "Hasselt" or "9000" alone answers "where?"; DIET has too little to go on.
                 _set_intent(message, self.config["place_intent"])
+            elif self._is_question_intent(message) and self._tells_own_case(entities):
+                # "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is
+                # duidelijk, het gezin woont in Brugge" reads like a werf-2 question, but the writer
+                # tells their own case: it needs a route, not an answer from the collection.
+                _give_way(
+                    message,
+                    self.config["question_intent"],
+                    otherwise=self.config["role_intent"],
+                    min_confidence=self.config["situation_min_confidence"],
+                )
+            elif self._is_question_intent(message) and self._names_a_place(entities):
+                # "waar is het OCMW in Oostende": the answer depends on the place, and the
+                # collection has no local addresses; the routing engine gives those. Unsure of
+                # the next intent, the triage starts from the place and asks what it is about.
+                _give_way(
+                    message,
+                    self.config["question_intent"],
+                    otherwise=self.config["place_intent"],
+                    min_confidence=self.config["situation_min_confidence"],
+                )
+            elif self._is_question_intent(message) and not asks(text):
+                # "ik heb geen geld voor luiers en melk": a situation, not a question (questions.py).
+                _give_way(message, self.config["question_intent"])
         return messages
+
+    def _is_question_intent(self, message: Message) -> bool:
+        return bool((message.get(INTENT) or {}).get("name") == self.config["question_intent"])
+
+    def _names_a_place(self, entities: list[dict[str, Any]]) -> bool:
+        return any(entity.get("entity") == self.config["place_entity"] for entity in entities)
+
+    def _tells_own_case(self, entities: list[dict[str, Any]]) -> bool:
+        """A role together with a place or a hospital flag."""
+        kinds = {str(entity.get("entity")) for entity in entities}
+        told_where_or_what = self.config["place_entity"] in kinds or bool(kinds & set(self.config["flag_entities"]))
+        return self.config["role_entity"] in kinds and told_where_or_what
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

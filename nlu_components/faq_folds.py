@@ -59,11 +59,7 @@ def main() -> int:
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
         return 1
     if not FAQ_NLU.exists():
-        print(
-            "missing data/nlu/faq.yml: the retrieval intents are generated on branch wip/faq-rasa "
-            "(see docs/faq.md, Status)",
-            file=sys.stderr,
-        )
+        print("missing data/nlu/faq.yml: run `make build` first (it generates the retrieval intents)", file=sys.stderr)
         return 1
     examples = faq_examples()
     negatives = yaml.safe_load(DEV_UNANSWERABLE.read_text(encoding="utf-8"))["questions"]

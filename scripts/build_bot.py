@@ -1,6 +1,8 @@
 """Generate the Rasa files that are derived from the knowledge base.
 
-Today: bot/domain/safety.yml from knowledge/data/safety_messages.yml.
+- bot/domain/safety.yml from knowledge/data/safety_messages.yml;
+- data/nlu/faq.yml (retrieval intents faq/<key>) and bot/domain/faq.yml (their responses, with
+  the source line) from the question-and-answer collection in knowledge/data/faq/.
 Run with `--check` to fail (exit 1) when a generated file is stale instead of writing it.
 """
 
@@ -10,14 +12,23 @@ import argparse
 import sys
 from pathlib import Path
 
+from knowledge.faq import load_collection
+from knowledge.faq_rasa import render_domain, render_nlu
 from knowledge.safety import load_safety_messages, render_domain_responses
 
 ROOT = Path(__file__).resolve().parents[1]
 SAFETY_DOMAIN = ROOT / "bot" / "domain" / "safety.yml"
+FAQ_NLU = ROOT / "data" / "nlu" / "faq.yml"
+FAQ_DOMAIN = ROOT / "bot" / "domain" / "faq.yml"
 
 
 def generated_files() -> dict[Path, str]:
-    return {SAFETY_DOMAIN: render_domain_responses(load_safety_messages())}
+    entries = load_collection()
+    return {
+        SAFETY_DOMAIN: render_domain_responses(load_safety_messages()),
+        FAQ_NLU: render_nlu(entries),
+        FAQ_DOMAIN: render_domain(entries),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,11 @@
 """Every text the bot can send is plain Dutch: short sentences, "je", jargon explained.
 
-Checked: the domain responses (bot/domain/, the generated safety texts included), the phrases
-the actions put around a recommendation (actions/texts.yml) and the reasons and tips of the
-routing rules, which the bot shows word for word.
+Checked: the domain responses (bot/domain/, the generated safety texts and FAQ answers
+included), the phrases the actions put around a recommendation (actions/texts.yml) and the
+reasons and tips of the routing rules, which the bot shows word for word.
+
+FAQ answers written for professionals (audience "professional") use the terms of their trade
+without explaining them; the other checks apply to them as well.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.faq import load_collection, render_answer
+from knowledge.faq import load_collection
 
 ROOT = Path(__file__).resolve().parents[2]
 # About 15 words per sentence on average, per text; and no single sentence that runs on.
@@ -38,9 +41,7 @@ JARGON: dict[str, tuple[str, ...]] = {
 }
 # Responses in another language on purpose (the other-language answers).
 NOT_DUTCH = re.compile(r"^utter_safety_other_language_")
-# FAQ answers for professionals use the terms of their trade; the other checks still apply.
-FAQ = load_collection()
-FOR_PROFESSIONALS = {f"faq:{e.key}" for e in FAQ if e.audience == "professional"}
+FOR_PROFESSIONALS = {f"utter_faq/{e.key}[0]" for e in load_collection() if e.audience == "professional"}
 
 
 def bot_texts() -> dict[str, str]:
@@ -52,7 +53,6 @@ def bot_texts() -> dict[str, str]:
                     texts[f"{name}[{number}]"] = str(variant["text"])
     phrases = yaml.safe_load((ROOT / "actions" / "texts.yml").read_text(encoding="utf-8"))
     texts.update({f"actions/texts.yml:{key}": str(value) for key, value in phrases.items()})
-    texts.update({f"faq:{e.key}": render_answer(e.answer, e.sources) for e in FAQ})
     rules = yaml.safe_load((ROOT / "knowledge" / "data" / "routing_rules.yml").read_text(encoding="utf-8"))
     for rule in rules["rules"]:
         for number, step in enumerate(rule["steps"]):
@@ -76,7 +76,8 @@ def sentence_lengths(text: str) -> list[int]:
 def test_the_texts_are_found() -> None:
     assert len(TEXTS) > 60
     assert "utter_safety_acute_danger[0]" in TEXTS
-    assert "faq:kg_line" in TEXTS and "faq:w2_payment" in FOR_PROFESSIONALS
+    assert "utter_faq/kg_line[0]" in TEXTS
+    assert "utter_faq/w2_payment[0]" in FOR_PROFESSIONALS
     assert "actions/texts.yml:no_contact" in TEXTS
 
 

@@ -209,3 +209,24 @@ def test_start_over_forgets_the_question(stack: Stack) -> None:
     talk.say("ik zoek kinderopvang")
     assert talk.say("opnieuw beginnen") == [response_text("utter_restart")]
     assert talk.say("Gent") == [response_text("utter_ask_concern")]
+
+
+def test_a_question_from_the_collection_is_answered_with_its_source(stack: Stack) -> None:
+    talk = Conversation(stack)
+    replies = talk.say("Hoe bereik ik de Kind en Gezin-lijn?")
+    assert "078 150 100" in replies[0]
+    assert replies[0].splitlines()[-1].startswith("Bron: ")
+
+
+def test_a_professional_question_names_the_date_of_its_source(stack: Stack) -> None:
+    replies = Conversation(stack).say("Binnen welke termijn betaalt de toegangspoort?")
+    assert "binnen de maand" in replies[0] and "2018" in replies[0]
+    assert "Bron: FAQ zorggarantie jonge kinderen (werf 2), versie 26 maart 2018, vraag 4.11." in replies[0]
+
+
+def test_an_answer_that_depends_on_the_place_offers_the_route(stack: Stack) -> None:
+    talk = Conversation(stack)
+    replies = talk.say("Hoe kom ik in contact met het lokaal loket kinderopvang in mijn gemeente?")
+    assert replies[0].splitlines()[-1].startswith("Bron: ")
+    assert "Zoek dit voor mijn gemeente" in talk.button_titles()
+    assert talk.click("Zoek dit voor mijn gemeente") == [response_text("utter_ask_place")]

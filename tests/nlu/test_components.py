@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.components import DutchEntityRules, LanguageGate, SafetySafeguard
@@ -113,3 +114,77 @@ def test_safeguard_leaves_other_languages_and_ordinary_messages_alone() -> None:
     [french_out, ordinary_out] = guard.process([french, ordinary])
     assert french_out.get("intent")["name"] == "other_language"
     assert ordinary_out.get("intent")["name"] == "child_care"
+
+
+def test_a_situation_told_in_the_first_person_is_not_a_question_for_the_collection() -> None:
+    rules = make(DutchEntityRules)
+    text = (
+        "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is duidelijk, "
+        "het gezin woont in Brugge"
+    )
+    situation, question = rules.process(
+        [
+            message(text, intent="faq", entities=[spacy_place(text, "Brugge")]),
+            message("wat als de maatschappelijke noodzaak duidelijk is?", intent="faq"),
+        ]
+    )
+    # The next intent (out_of_scope at 0.05) is too unsure: the certain role cue decides.
+    assert situation.get("intent") == {"name": "inform_role", "confidence": 1.0}
+    assert "faq" not in [e["name"] for e in situation.get("intent_ranking")]
+    # A plain question stays with the collection.
+    assert question.get("intent")["name"] == "faq"
+
+
+def test_a_situation_gives_way_to_a_likely_next_intent() -> None:
+    text = "mijn zoon van 2, ik zoek kinderopvang in Gent"
+    ranked = message(text, intent="faq", confidence=0.5, entities=[spacy_place(text, "Gent")])
+    ranking = [
+        {"name": "faq", "confidence": 0.5},
+        {"name": "child_care", "confidence": 0.4},
+        {"name": "young_child", "confidence": 0.1},
+    ]
+    ranked.set("intent_ranking", ranking)
+    [result] = make(DutchEntityRules).process([ranked])
+    assert result.get("intent") == {"name": "child_care", "confidence": 0.4}
+    assert [e["name"] for e in result.get("intent_ranking")] == ["child_care", "young_child"]
+
+
+def test_a_statement_gives_way_with_confidences_given_not_faq() -> None:
+    text = "we zitten zonder geld voor de huur"
+    ranked = message(text, intent="faq", confidence=0.8)
+    ranked.set(
+        "intent_ranking",
+        [
+            {"name": "faq", "confidence": 0.8},
+            {"name": "basic_needs", "confidence": 0.15},
+            {"name": "greet", "confidence": 0.05},
+        ],
+    )
+    [result] = make(DutchEntityRules).process([ranked])
+    assert result.get("intent") == {"name": "basic_needs", "confidence": pytest.approx(0.75)}
+
+
+def test_a_statement_is_not_a_question_for_the_collection() -> None:
+    rules = make(DutchEntityRules)
+    statement, question = rules.process(
+        [
+            message("we zitten zonder geld voor de huur", intent="faq", confidence=0.7),
+            message("kost een crèche veel geld", intent="faq", confidence=0.7),
+        ]
+    )
+    # The next one, with its confidence given that it is not faq (0.05 of the 0.05 left).
+    assert statement.get("intent") == {"name": "out_of_scope", "confidence": 1.0}
+    assert question.get("intent")["name"] == "faq"
+
+
+def test_a_question_about_a_place_goes_to_the_routing_engine() -> None:
+    text = "waar vind ik het loket kinderopvang in Lokeren"
+    ranked = message(text, intent="faq", confidence=0.5, entities=[spacy_place(text, "Lokeren")])
+    ranked.set("intent_ranking", [{"name": "faq", "confidence": 0.5}, {"name": "child_care", "confidence": 0.45}])
+    unsure_text = "wat is er te doen in Lokeren"
+    unsure = message(unsure_text, intent="faq", confidence=0.9, entities=[spacy_place(unsure_text, "Lokeren")])
+    unsure.set("intent_ranking", [{"name": "faq", "confidence": 0.9}, {"name": "greet", "confidence": 0.05}])
+    routed, asked_what = make(DutchEntityRules).process([ranked, unsure])
+    assert routed.get("intent") == {"name": "child_care", "confidence": 0.45}
+    # Too unsure of the next intent: the place is certain, the triage asks what it is about.
+    assert asked_what.get("intent") == {"name": "inform_place", "confidence": 1.0}
