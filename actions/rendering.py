@@ -6,7 +6,6 @@ module only turns its answer (actor, reason, how to reach, open now, source) int
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -44,14 +43,11 @@ def route_request(tracker: Tracker) -> dict[str, Any] | None:
     return request
 
 
-def source_label(source: str) -> str:
-    match = re.fullmatch(r"seed:([\w.-]+?)(?:\.txt)?(?:#(\S+))?", source)
-    if not match:
-        return source
-    file, section = match.groups()
-    if section:
-        return phrase("seed_source", file=file, section=section)
-    return phrase("seed_source_whole", file=file)
+def source_text(refs: list[dict[str, Any]]) -> str:
+    """A source as the chat names it: the web address (the chat turns it into a link), else the
+    label the API gives (knowledge/source_labels.py, the same as the lookup page's)."""
+    first = refs[0]
+    return str(first.get("url") or first.get("label") or first.get("source"))
 
 
 def contact_lines(actor: dict[str, Any]) -> list[str]:
@@ -86,9 +82,9 @@ def recommendation_text(number: int, recommendation: dict[str, Any]) -> str:
         lines.append(phrase("say", say=recommendation["say"]))
     if actor.get("may_be_outdated") and actor.get("dated_as_of"):
         lines.append(phrase("outdated", year=str(actor["dated_as_of"])[:4]))
-    sources = (actor.get("provenance") or {}).get("sources") or recommendation.get("sources") or []
-    if sources:
-        lines.append(phrase("source", source=source_label(str(sources[0]))))
+    refs = (actor.get("provenance") or {}).get("source_refs") or recommendation.get("source_refs") or []
+    if refs:
+        lines.append(phrase("source", source=source_text(refs)))
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_api import KnowledgeApi
 from actions.recommend import ActionOtherOptions, ActionRecommend, ActionRepeatContacts
-from actions.rendering import route_request, source_label
+from actions.rendering import route_request, source_text
 from actions.settings import ActionSettings
 from tests.actions.conftest import load_fixture, make_tracker
 
@@ -167,6 +167,8 @@ def test_contacts_again_gives_names_and_contacts_only() -> None:
     assert all("Bron:" not in text and "bereikbaar" not in text for text in contacts)
 
 
-def test_seed_sources_are_named_readably() -> None:
-    assert source_label("seed:004_17c73fb5ca911fda.txt#1.2") == "Vlaamse brontekst 004_17c73fb5ca911fda, deel 1.2"
-    assert source_label("https://www.1712.be/nl/over-1712") == "https://www.1712.be/nl/over-1712"
+def test_a_source_is_its_web_address_or_the_label_the_api_gives() -> None:
+    seed = {"source": "seed:004_17c73fb5ca911fda.txt#1.2", "label": "FAQ zorggarantie, vraag 1.2", "url": None}
+    web = {"source": "https://www.1712.be/nl/over-1712", "label": "1712.be", "url": "https://www.1712.be/nl/over-1712"}
+    assert source_text([seed, web]) == "FAQ zorggarantie, vraag 1.2"
+    assert source_text([web]) == "https://www.1712.be/nl/over-1712"
