@@ -26,6 +26,10 @@ RETRIEVAL_INTENT = "faq"
 # Without the API the selector is all there is: answer only when it is this sure (higher than
 # the API's own selector threshold, because nothing else checks the answer).
 SELECTOR_ALONE = 0.8
+# Where the triage's topics and their button titles live (bot/domain/triage.yml).
+CONCERN_QUESTION = "utter_ask_concern"
+# How far down DIET's intent ranking a topic may be to be offered (faq itself is first).
+CONCERN_RANK_DEPTH = 3
 
 
 def selector_ranking(message: dict[str, Any]) -> list[tuple[str, float]]:
@@ -43,6 +47,20 @@ def offline_answer(ranking: list[tuple[str, float]]) -> FaqAnswer:
     if ranking and ranking[0][1] >= SELECTOR_ALONE:
         return FaqAnswer(key=ranking[0][0], route=None, related=[])
     return FaqAnswer(key=None, route=None, related=[])
+
+
+def concern_button(message: dict[str, Any], domain: dict[str, Any]) -> dict[str, str] | None:
+    """When the collection has no answer: the triage topic DIET ranked highest after `faq`, as
+    the button utter_ask_concern shows for it ("Geld, eten of wonen"). A question the NLU took for
+    the collection may be a request for help after all; one tap starts the triage instead of
+    leaving the person with only "weet ik niet"."""
+    responses = (domain.get("responses") or {}).get(CONCERN_QUESTION) or [{}]
+    offered = {str(b.get("payload")): b for b in responses[0].get("buttons") or []}
+    for entry in (message.get("intent_ranking") or [])[:CONCERN_RANK_DEPTH]:
+        button = offered.get(f"/{entry.get('name')}")
+        if button:
+            return {"title": str(button["title"]), "payload": str(button["payload"])}
+    return None
 
 
 def buttons_for(answer: FaqAnswer) -> list[dict[str, str]]:
@@ -70,7 +88,11 @@ class ActionAnswerFaq(Action):
             logger.warning("FAQ answer without the knowledge API: %s", error)
             answer = offline_answer(ranking)
         if answer.key is None:
-            dispatcher.utter_message(response="utter_faq_unknown", buttons=buttons_for(answer))
+            buttons = buttons_for(answer)
+            topic = concern_button(message, domain)
+            if topic and topic not in buttons:
+                buttons.append(topic)
+            dispatcher.utter_message(response="utter_faq_unknown", buttons=buttons)
             return []
         dispatcher.utter_message(response=f"utter_{RETRIEVAL_INTENT}/{answer.key}", buttons=buttons_for(answer))
         return []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
+import yaml
 from aiohttp import ClientConnectionError
 from aioresponses import aioresponses
 from rasa_sdk import Tracker
@@ -14,6 +16,7 @@ from actions.faq import SELECTOR_ALONE, ActionAnswerFaq, selector_ranking
 from actions.knowledge_api import KnowledgeApi
 from actions.settings import ActionSettings
 
+TRIAGE_DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain" / "triage.yml"
 SETTINGS = ActionSettings(api_url="http://api.test", api_timeout_seconds=1, port=5055, log_level="INFO")
 ANSWER = "http://api.test/api/faq/answer"
 
@@ -34,9 +37,9 @@ def faq_tracker(text: str, ranking: list[tuple[str, float]]) -> Tracker:
     return Tracker("test-user", {}, latest, [], False, None, {}, "action_listen")
 
 
-def run(tracker: Tracker) -> list[dict[str, Any]]:
+def run(tracker: Tracker, domain: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerFaq(api=KnowledgeApi(SETTINGS)).run(dispatcher, tracker, {}))
+    events = asyncio.run(ActionAnswerFaq(api=KnowledgeApi(SETTINGS)).run(dispatcher, tracker, domain or {}))
     assert events == []
     messages: list[dict[str, Any]] = dispatcher.messages
     return messages
@@ -89,3 +92,32 @@ def test_without_the_api_only_a_sure_selector_answers() -> None:
         mocked.post(ANSWER, status=500)
         assert run(sure)[0]["response"] == "utter_faq/awel"
         assert run(unsure)[0]["response"] == "utter_faq_unknown"
+
+
+def test_no_answer_offers_the_topic_diet_ranked_next() -> None:
+    domain = yaml.safe_load(TRIAGE_DOMAIN.read_text(encoding="utf-8"))
+    unknown: dict[str, Any] = {"answered": False, "key": None, "via": "none", "text": None, "route": None}
+    tracker = faq_tracker("kunnen jullie iets doen aan onze schulden", [("help_cost", 0.1)])
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "faq", "confidence": 0.6},
+        {"name": "basic_needs", "confidence": 0.3},
+        {"name": "greet", "confidence": 0.1},
+    ]
+    far = faq_tracker("iets", [("help_cost", 0.1)])
+    far.latest_message["intent_ranking"] = [
+        {"name": n, "confidence": 0.2} for n in ("faq", "greet", "thanks", "child_care")
+    ]
+    with aioresponses() as mocked:
+        mocked.post(
+            ANSWER, payload={**unknown, "related": [{"key": "help_cost", "question": "Moet ik betalen voor hulp?"}]}
+        )
+        mocked.post(ANSWER, payload={**unknown, "related": []})
+        offered = run(tracker, domain)[0]
+        nothing_near = run(far, domain)[0]
+    assert offered["response"] == "utter_faq_unknown"
+    assert offered["buttons"] == [
+        {"title": "Moet ik betalen voor hulp?", "payload": "Moet ik betalen voor hulp?"},
+        {"title": "Geld, eten of wonen", "payload": "/basic_needs"},
+    ]
+    # A topic below the first three of the ranking is too far-fetched to offer.
+    assert nothing_near["buttons"] == []
