@@ -59,11 +59,11 @@ class SourceRef(BaseModel):
 
 
 def describe_source(source: str) -> SourceRef:
-    if source.startswith(("http://", "https://")):
-        return SourceRef(source=source, label=urlparse(source).netloc.removeprefix("www."), url=source)
+    if _is_web(source):
+        return SourceRef(source=source, label=_site(source), url=source)
     if source in PACKAGE_LABELS:
         return SourceRef(source=source, label=PACKAGE_LABELS[source])
-    name, _, section = source.removeprefix("seed:").partition("#")
+    name, section = _seed_parts(source)
     return SourceRef(source=source, label=_seed_label(name, [section] if section else []))
 
 
@@ -71,17 +71,17 @@ def describe_sources(sources: list[str]) -> list[SourceRef]:
     return [describe_source(source) for source in sources]
 
 
-def source_line_labels(sources: list[str]) -> list[str]:
+def _source_line_labels(sources: list[str]) -> list[str]:
     """Labels in order, one per website or document; sections of one document are joined."""
     labels: list[str] = []
     sections: dict[str, list[str]] = {}
     for source in sources:
-        if source.startswith(("http://", "https://")):
-            label = urlparse(source).netloc.removeprefix("www.")
+        if _is_web(source):
+            label = _site(source)
             if label not in labels:
                 labels.append(label)
             continue
-        name, _, section = source.removeprefix("seed:").partition("#")
+        name, section = _seed_parts(source)
         if name not in sections:
             sections[name] = []
             labels.append(f"seed:{name}")
@@ -93,6 +93,21 @@ def source_line_labels(sources: list[str]) -> list[str]:
         else label
         for label in labels
     ]
+
+
+def _is_web(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def _site(url: str) -> str:
+    """A web page is named by its site: "https://www.1712.be/..." is "1712.be"."""
+    return urlparse(url).netloc.removeprefix("www.")
+
+
+def _seed_parts(source: str) -> tuple[str, str]:
+    """"seed:<file>#<section>" as (file, section); the section may be empty."""
+    name, _, section = source.removeprefix("seed:").partition("#")
+    return name, section
 
 
 def _seed_label(name: str, sections: list[str]) -> str:
@@ -107,4 +122,4 @@ def _seed_label(name: str, sections: list[str]) -> str:
 
 
 def source_line(sources: list[str]) -> str:
-    return "Bron: " + "; ".join(source_line_labels(sources)) + "."
+    return "Bron: " + "; ".join(_source_line_labels(sources)) + "."
