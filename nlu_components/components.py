@@ -181,40 +181,40 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
             if _only_a_place(text, entities, self.config["place_entity"]):
                 # "Hasselt" or "9000" alone answers "where?"; DIET has too little to go on.
                 _set_intent(message, self.config["place_intent"])
-            elif self._is_question_intent(message) and self._tells_own_case(entities):
-                # "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is
-                # duidelijk, het gezin woont in Brugge" reads like a werf-2 question, but the writer
-                # tells their own case: it needs a route, not an answer from the collection.
-                _give_way(
-                    message,
-                    self.config["question_intent"],
-                    otherwise=self.config["role_intent"],
-                    min_confidence=self.config["situation_min_confidence"],
-                )
-            elif self._is_question_intent(message) and self._names_a_place(entities):
-                # "waar is het OCMW in Oostende": the answer depends on the place, and the
-                # collection has no local addresses; the routing engine gives those. Unsure of
-                # the next intent, the triage starts from the place and asks what it is about.
-                _give_way(
-                    message,
-                    self.config["question_intent"],
-                    otherwise=self.config["place_intent"],
-                    min_confidence=self.config["situation_min_confidence"],
-                )
-            elif self._is_question_intent(message) and not asks(text):
-                # "ik heb geen geld voor luiers en melk": a situation, not a question (questions.py).
-                _give_way(message, self.config["question_intent"])
+            elif self._is_question_intent(message):
+                self._keep_only_real_questions(message, text, entities)
         return messages
 
     def _is_question_intent(self, message: Message) -> bool:
         return bool((message.get(INTENT) or {}).get("name") == self.config["question_intent"])
 
-    def _names_a_place(self, entities: list[dict[str, Any]]) -> bool:
-        return any(entity.get("entity") == self.config["place_entity"] for entity in entities)
-
-    def _tells_own_case(self, entities: list[dict[str, Any]]) -> bool:
-        """A role together with a place or a hospital flag."""
+    def _keep_only_real_questions(self, message: Message, text: str, entities: list[dict[str, Any]]) -> None:
+        """A `faq` message that is no question for the collection gives way to the next intent."""
         kinds = {str(entity.get("entity")) for entity in entities}
+        if self._tells_own_case(kinds):
+            # "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is
+            # duidelijk, het gezin woont in Brugge" reads like a werf-2 question, but the writer
+            # tells their own case: it needs a route, not an answer from the collection.
+            otherwise = self.config["role_intent"]
+        elif self.config["place_entity"] in kinds:
+            # "waar is het OCMW in Oostende": the answer depends on the place, and the
+            # collection has no local addresses; the routing engine gives those. Unsure of
+            # the next intent, the triage starts from the place and asks what it is about.
+            otherwise = self.config["place_intent"]
+        else:
+            if not asks(text):
+                # "ik heb geen geld voor luiers en melk": a situation, not a question (questions.py).
+                _give_way(message, self.config["question_intent"])
+            return
+        _give_way(
+            message,
+            self.config["question_intent"],
+            otherwise=otherwise,
+            min_confidence=self.config["situation_min_confidence"],
+        )
+
+    def _tells_own_case(self, kinds: set[str]) -> bool:
+        """A role together with a place or a hospital flag (`kinds`: the entity names found)."""
         told_where_or_what = self.config["place_entity"] in kinds or bool(kinds & set(self.config["flag_entities"]))
         return self.config["role_entity"] in kinds and told_where_or_what
 
