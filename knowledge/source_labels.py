@@ -105,7 +105,7 @@ def _site(url: str) -> str:
 
 
 def _seed_parts(source: str) -> tuple[str, str]:
-    """"seed:<file>#<section>" as (file, section); the section may be empty."""
+    """The parts of a seed reference "seed:<file>#<section>": (file, section); the section may be empty."""
     name, _, section = source.removeprefix("seed:").partition("#")
     return name, section
 
