@@ -17,7 +17,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from knowledge.search import BM25Index, expand, query_tokens
+from knowledge.search import QUERY_LIMIT, BM25Index, expand, words_and_stems
+from knowledge.word_weight import specificity
 
 # How much an answer's own words count next to the questions that lead to it.
 ANSWER_WEIGHT = 0.5
@@ -69,12 +70,12 @@ class Thresholds:
 
 # Chosen by scripts/tune_faq.py on development data only, never the held-out set (docs/faq.md).
 # coverage: 4-fold cross-validation of the search over the collection's own questions (each fold
-# holds back two of the eight texts of every entry) plus the development questions it cannot answer
-# (knowledge/data/faq_dev_unanswerable.yml); the lead rule came out of the same grid: 63.4% of 760
-# held-back questions answered right, 10% of the development questions answered though
-# unanswerable (coverage alone: 60.7% and 9.2%). selector and agreement: the earlier
-# run with two NLU folds (`--selector`), where the selector added nothing over the search.
-DEFAULT_THRESHOLDS = Thresholds(selector=0.95, coverage=0.69, agreement=0.7, lead_coverage=0.6, lead_ratio=3.0)
+# holds back two of the eight texts of every entry) plus the 80 development questions it cannot
+# answer (knowledge/data/faq_dev_unanswerable.yml); the lead rule came out of the same grid: 71.7%
+# of 760 held-back questions answered right, 9.7% of the development questions answered though
+# unanswerable. selector and agreement: the earlier run with two NLU folds (`--selector`), where
+# the selector added nothing over the search.
+DEFAULT_THRESHOLDS = Thresholds(selector=0.95, coverage=0.63, agreement=0.7, lead_coverage=0.6, lead_ratio=2.0)
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,17 @@ class FaqIndex:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
 
     def coverage(self, query: str, key: str) -> float:
-        return self._coverage(set(query_tokens(query)), key)
+        return self._coverage(_term_weights(query), key)
 
-    def _coverage(self, terms: set[str], key: str) -> float:
+    def _coverage(self, terms: dict[str, float], key: str) -> float:
+        """The weighted share of the question's terms that the entry uses; a term weighs its idf
+        times how telling the word is in Dutch at large (knowledge/word_weight.py)."""
         if not terms:
             return 0.0
         vocabulary = self.vocabulary.get(key, set())
-        found = sum(self._idf(t) for t in terms if expand(t, vocabulary))
-        return found / sum(self._idf(t) for t in terms)
+        weights = {term: self._idf(term) * telling for term, telling in terms.items()}
+        found = sum(weight for term, weight in weights.items() if expand(term, vocabulary))
+        return found / sum(weights.values())
 
     def search(self, query: str, limit: int = 5) -> list[SearchHit]:
         scores: dict[str, float] = {}
@@ -124,7 +128,7 @@ class FaqIndex:
             scores[hit.key] = scores.get(hit.key, 0.0) + hit.score
         for hit in self.answers.search(query, limit=len(self.documents)):
             scores[hit.key] = scores.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
-        terms = set(query_tokens(query))
+        terms = _term_weights(query)
         # BM25 alone can prefer an entry that repeats one of the question's words often (the entry
         # that counts the CAW's) over the entry that has all of them (what a CAW does about debts);
         # weighing by coverage puts the entry that speaks of the whole question first.
@@ -166,6 +170,15 @@ def choose(evidence: Evidence, thresholds: Thresholds) -> Decision:
         return Decision(None, "none", order[:3])
     key, via = chosen
     return Decision(key, via, [k for k in order if k != key][:2])
+
+
+def _term_weights(query: str) -> dict[str, float]:
+    """Each stem of the question with how telling its word is (the most telling word when two
+    words share a stem)."""
+    weights: dict[str, float] = {}
+    for word, stem in words_and_stems(query[:QUERY_LIMIT]):
+        weights[stem] = max(weights.get(stem, 0.0), specificity(word))
+    return weights
 
 
 def _clear_lead(hits: list[SearchHit], thresholds: Thresholds) -> bool:

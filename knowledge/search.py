@@ -41,14 +41,22 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("dutch")
 
 
-def tokens(text: str) -> list[str]:
+# Longer queries are cut: they are not questions.
+QUERY_LIMIT = 500
+
+
+def words_and_stems(text: str) -> list[tuple[str, str]]:
+    """Each word that is not a stop word (folded to lower case without accents) with its stem."""
     words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
-    return list(_stemmer().stemWords(words))
+    return list(zip(words, _stemmer().stemWords(words), strict=True))
+
+
+def tokens(text: str) -> list[str]:
+    return [stem for _, stem in words_and_stems(text)]
 
 
 def query_tokens(query: str) -> list[str]:
-    """The tokens of a query; very long queries are cut, they are not questions."""
-    return tokens(query[:500])
+    return tokens(query[:QUERY_LIMIT])
 
 
 def expand(term: str, vocabulary: Iterable[str]) -> list[str]:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from knowledge.faq import load_collection
 from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
+from knowledge.word_weight import FLOOR, specificity
 
 INDEX = index_of(load_collection())
 
@@ -77,6 +78,20 @@ def test_the_rule_answers_a_sure_selector_an_agreement_or_a_covering_hit_and_els
 
 def test_a_word_the_collection_never_uses_lowers_coverage() -> None:
     assert INDEX.coverage("Wat is Awel?", "awel") > INDEX.coverage("Wat kost een vaccin bij Awel?", "awel")
+
+
+def test_a_missing_everyday_word_costs_less_coverage_than_a_missing_subject() -> None:
+    # Neither "uitleg" nor "vaderschapsverlof" is in the Awel entry; only the second says the
+    # question is about something else.
+    everyday = INDEX.coverage("Awel uitleg", "awel")
+    subject = INDEX.coverage("Awel vaderschapsverlof", "awel")
+    assert INDEX.coverage("Awel", "awel") == 1.0
+    assert subject < everyday < 1.0
+
+
+def test_how_telling_a_word_is_follows_its_frequency_in_dutch() -> None:
+    assert specificity("vaderschapsverlof") == 1.0
+    assert FLOOR <= specificity("geen") < specificity("uitleg") < specificity("consultatiebureau")
 
 
 def test_the_entry_that_covers_the_whole_question_beats_one_that_repeats_a_word() -> None:
