@@ -82,20 +82,19 @@ def _set_intent(message: Message, name: str) -> None:
 def _give_way(message: Message, name: str, otherwise: str | None = None, min_confidence: float = 0.0) -> None:
     """Replace the intent `name` by the next one in the ranking.
 
-    With `otherwise` (an intent the entity rules are sure of), that one is taken instead when
-    DIET gives the next one less than `min_confidence`. Without it, the others' confidences are
-    renormalised to sum to one (what DIET thinks of each, given that it is not `name`), and the
+    The others' confidences are renormalised to sum to one: what DIET thinks of each, given that
+    it is not `name` (after `faq` at 0.997, a `basic_needs` at 0.002 is DIET's clear second
+    choice, not an unsure one). With `otherwise` (an intent the entity rules are sure of), that
+    one is taken instead when the next one has less than `min_confidence`; without it, the
     FallbackClassifier after us judges the next one."""
     ranking = [dict(entry) for entry in message.get(RANKING) or [] if entry.get("name") != name]
-    if otherwise is not None:
-        if not ranking or float(ranking[0].get("confidence") or 0.0) < min_confidence:
-            message.set(RANKING, ranking, add_to_output=True)
-            _set_intent(message, otherwise)
-            return
-    else:
-        total = sum(float(entry.get("confidence") or 0.0) for entry in ranking)
-        for entry in ranking:
-            entry["confidence"] = float(entry.get("confidence") or 0.0) / total if total > 0 else 0.0
+    total = sum(float(entry.get("confidence") or 0.0) for entry in ranking)
+    for entry in ranking:
+        entry["confidence"] = float(entry.get("confidence") or 0.0) / total if total > 0 else 0.0
+    if otherwise is not None and (not ranking or float(ranking[0].get("confidence") or 0.0) < min_confidence):
+        message.set(RANKING, ranking, add_to_output=True)
+        _set_intent(message, otherwise)
+        return
     if ranking:
         message.set(INTENT, ranking[0], add_to_output=True)
         message.set(RANKING, ranking, add_to_output=True)
@@ -191,27 +190,22 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
     def _keep_only_real_questions(self, message: Message, text: str, entities: list[dict[str, Any]]) -> None:
         """A `faq` message that is no question for the collection gives way to the next intent."""
         kinds = {str(entity.get("entity")) for entity in entities}
+        question, unsure = self.config["question_intent"], self.config["situation_min_confidence"]
         if self._tells_own_case(kinds):
             # "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is
             # duidelijk, het gezin woont in Brugge" reads like a werf-2 question, but the writer
-            # tells their own case: it needs a route, not an answer from the collection.
-            otherwise = self.config["role_intent"]
+            # tells their own case: it needs a route, not an answer from the collection. Unsure
+            # of the next intent, the certain role cue decides.
+            _give_way(message, question, self.config["role_intent"], unsure)
         elif self.config["place_entity"] in kinds:
             # "waar is het OCMW in Oostende": the answer depends on the place, and the
-            # collection has no local addresses; the routing engine gives those. Unsure of
-            # the next intent, the triage starts from the place and asks what it is about.
-            otherwise = self.config["place_intent"]
-        else:
-            if not asks(text):
-                # "ik heb geen geld voor luiers en melk": a situation, not a question (questions.py).
-                _give_way(message, self.config["question_intent"])
-            return
-        _give_way(
-            message,
-            self.config["question_intent"],
-            otherwise=otherwise,
-            min_confidence=self.config["situation_min_confidence"],
-        )
+            # collection has no local addresses; the routing engine gives those. What the
+            # question is about is DIET's choice once `faq` is ruled out; unsure of that, the
+            # triage starts from the place and asks what it is about.
+            _give_way(message, question, self.config["place_intent"], unsure)
+        elif not asks(text):
+            # "ik heb geen geld voor luiers en melk": a situation, not a question (questions.py).
+            _give_way(message, question)
 
     def _tells_own_case(self, kinds: set[str]) -> bool:
         """A role together with a place or a hospital flag (`kinds`: the entity names found)."""

@@ -122,17 +122,39 @@ def test_a_situation_told_in_the_first_person_is_not_a_question_for_the_collecti
         "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is duidelijk, "
         "het gezin woont in Brugge"
     )
-    situation, question = rules.process(
-        [
-            message(text, intent="faq", entities=[spacy_place(text, "Brugge")]),
-            message("wat als de maatschappelijke noodzaak duidelijk is?", intent="faq"),
-        ]
+    told = message(text, intent="faq", entities=[spacy_place(text, "Brugge")])
+    # DIET's ranking lists ten intents; none stands out once faq is ruled out.
+    told.set(
+        "intent_ranking",
+        [{"name": "faq", "confidence": 0.9}]
+        + [{"name": n, "confidence": 0.025} for n in ("out_of_scope", "greet", "young_child", "basic_needs")],
     )
-    # The next intent (out_of_scope at 0.05) is too unsure: the certain role cue decides.
+    situation, question = rules.process(
+        [told, message("wat als de maatschappelijke noodzaak duidelijk is?", intent="faq")]
+    )
+    # The next intent (out_of_scope, a quarter of what is left) is too unsure: the certain role
+    # cue decides.
     assert situation.get("intent") == {"name": "inform_role", "confidence": 1.0}
     assert "faq" not in [e["name"] for e in situation.get("intent_ranking")]
     # A plain question stays with the collection.
     assert question.get("intent")["name"] == "faq"
+
+
+def test_a_told_case_takes_the_next_intent_that_stands_out_once_faq_is_ruled_out() -> None:
+    text = "ik werk op de materniteit en het lokale team is niet bereikbaar"
+    told = message(text, intent="faq", confidence=0.62)
+    told.set(
+        "intent_ranking",
+        [
+            {"name": "faq", "confidence": 0.62},
+            {"name": "hospital_local_team_unreachable", "confidence": 0.3},
+            {"name": "young_person", "confidence": 0.05},
+            {"name": "basic_needs", "confidence": 0.03},
+        ],
+    )
+    [result] = make(DutchEntityRules).process([told])
+    # The cues give a role and the flag; given that it is not faq, DIET is 79% sure of the flag.
+    assert result.get("intent") == {"name": "hospital_local_team_unreachable", "confidence": pytest.approx(0.3 / 0.38)}
 
 
 def test_a_situation_gives_way_to_a_likely_next_intent() -> None:
@@ -145,7 +167,7 @@ def test_a_situation_gives_way_to_a_likely_next_intent() -> None:
     ]
     ranked.set("intent_ranking", ranking)
     [result] = make(DutchEntityRules).process([ranked])
-    assert result.get("intent") == {"name": "child_care", "confidence": 0.4}
+    assert result.get("intent") == {"name": "child_care", "confidence": pytest.approx(0.8)}
     assert [e["name"] for e in result.get("intent_ranking")] == ["child_care", "young_child"]
 
 
@@ -183,8 +205,30 @@ def test_a_question_about_a_place_goes_to_the_routing_engine() -> None:
     ranked.set("intent_ranking", [{"name": "faq", "confidence": 0.5}, {"name": "child_care", "confidence": 0.45}])
     unsure_text = "wat is er te doen in Lokeren"
     unsure = message(unsure_text, intent="faq", confidence=0.9, entities=[spacy_place(unsure_text, "Lokeren")])
-    unsure.set("intent_ranking", [{"name": "faq", "confidence": 0.9}, {"name": "greet", "confidence": 0.05}])
+    # DIET's ranking lists ten intents; here none stands out once faq is ruled out.
+    unsure.set(
+        "intent_ranking",
+        [{"name": "faq", "confidence": 0.9}]
+        + [{"name": n, "confidence": 0.025} for n in ("greet", "out_of_scope", "child_care", "young_person")],
+    )
     routed, asked_what = make(DutchEntityRules).process([ranked, unsure])
-    assert routed.get("intent") == {"name": "child_care", "confidence": 0.45}
+    assert routed.get("intent") == {"name": "child_care", "confidence": pytest.approx(1.0)}
     # Too unsure of the next intent: the place is certain, the triage asks what it is about.
     assert asked_what.get("intent") == {"name": "inform_place", "confidence": 1.0}
+
+
+def test_a_place_question_takes_diets_clear_second_choice_however_small() -> None:
+    # DIET is nearly sure of faq; what is left still says clearly which concern the question is about.
+    text = "welk ocmw helpt mensen in Lier"
+    ranked = message(text, intent="faq", confidence=0.997, entities=[spacy_place(text, "Lier")])
+    ranked.set(
+        "intent_ranking",
+        [
+            {"name": "faq", "confidence": 0.997},
+            {"name": "basic_needs", "confidence": 0.002},
+            {"name": "young_child", "confidence": 0.0005},
+            {"name": "greet", "confidence": 0.0005},
+        ],
+    )
+    [result] = make(DutchEntityRules).process([ranked])
+    assert result.get("intent") == {"name": "basic_needs", "confidence": pytest.approx(2 / 3)}
