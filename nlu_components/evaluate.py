@@ -138,9 +138,10 @@ def markdown(report: dict[str, Any]) -> str:
         f"model load: {report['load_seconds']:.1f} s",
         "- the held-out set and the training data were written by the same person; the scores are "
         "an upper bound of what real messages will give",
-        "- since 24 November 2026 the training data and the safeguard's precedence were extended with this set's "
-        "error categories in view (never its sentences: a test rejects near copies); an unbiased number "
-        "needs a fresh held-out set written by someone else",
+        "- since 24 November 2026 the training data, the safeguard's precedence and (25 November) the "
+        "give-way of a `faq` message were changed with this set's error categories in view (never its "
+        "sentences: a test rejects near copies); an unbiased number needs a fresh held-out set written "
+        "by someone else",
         "",
         "## Bars",
         "",
