@@ -17,6 +17,18 @@ def message(text: str, intent: str = "greet", confidence: float = 0.9, **extra: 
     )
 
 
+def ranked(text: str, ranking: list[tuple[str, float]], **extra: Any) -> Message:
+    """A message as DIET leaves it: the first of `ranking` is the intent."""
+    name, confidence = ranking[0]
+    found = message(text, intent=name, confidence=confidence, **extra)
+    found.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return found
+
+
+# DIET's ranking lists ten intents; after faq at 0.9 none of these stands out.
+FLAT_TAIL = [("faq", 0.9)] + [(name, 0.025) for name in ("out_of_scope", "greet", "young_child", "young_person")]
+
+
 def spacy_place(text: str, word: str) -> dict[str, Any]:
     """A place entity for `word` as SpacyEntityExtractor would give it."""
     start = text.index(word)
@@ -122,13 +134,7 @@ def test_a_situation_told_in_the_first_person_is_not_a_question_for_the_collecti
         "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is duidelijk, "
         "het gezin woont in Brugge"
     )
-    told = message(text, intent="faq", entities=[spacy_place(text, "Brugge")])
-    # DIET's ranking lists ten intents; none stands out once faq is ruled out.
-    told.set(
-        "intent_ranking",
-        [{"name": "faq", "confidence": 0.9}]
-        + [{"name": n, "confidence": 0.025} for n in ("out_of_scope", "greet", "young_child", "basic_needs")],
-    )
+    told = ranked(text, FLAT_TAIL, entities=[spacy_place(text, "Brugge")])
     situation, question = rules.process(
         [told, message("wat als de maatschappelijke noodzaak duidelijk is?", intent="faq")]
     )
@@ -142,15 +148,8 @@ def test_a_situation_told_in_the_first_person_is_not_a_question_for_the_collecti
 
 def test_a_told_case_takes_the_next_intent_that_stands_out_once_faq_is_ruled_out() -> None:
     text = "ik werk op de materniteit en het lokale team is niet bereikbaar"
-    told = message(text, intent="faq", confidence=0.62)
-    told.set(
-        "intent_ranking",
-        [
-            {"name": "faq", "confidence": 0.62},
-            {"name": "hospital_local_team_unreachable", "confidence": 0.3},
-            {"name": "young_person", "confidence": 0.05},
-            {"name": "basic_needs", "confidence": 0.03},
-        ],
+    told = ranked(
+        text, [("faq", 0.62), ("hospital_local_team_unreachable", 0.3), ("young_person", 0.05), ("basic_needs", 0.03)]
     )
     [result] = make(DutchEntityRules).process([told])
     # The cues give a role and the flag; given that it is not faq, DIET is 79% sure of the flag.
@@ -159,30 +158,18 @@ def test_a_told_case_takes_the_next_intent_that_stands_out_once_faq_is_ruled_out
 
 def test_a_situation_gives_way_to_a_likely_next_intent() -> None:
     text = "mijn zoon van 2, ik zoek kinderopvang in Gent"
-    ranked = message(text, intent="faq", confidence=0.5, entities=[spacy_place(text, "Gent")])
-    ranking = [
-        {"name": "faq", "confidence": 0.5},
-        {"name": "child_care", "confidence": 0.4},
-        {"name": "young_child", "confidence": 0.1},
-    ]
-    ranked.set("intent_ranking", ranking)
-    [result] = make(DutchEntityRules).process([ranked])
+    asked = ranked(
+        text, [("faq", 0.5), ("child_care", 0.4), ("young_child", 0.1)], entities=[spacy_place(text, "Gent")]
+    )
+    [result] = make(DutchEntityRules).process([asked])
     assert result.get("intent") == {"name": "child_care", "confidence": pytest.approx(0.8)}
     assert [e["name"] for e in result.get("intent_ranking")] == ["child_care", "young_child"]
 
 
 def test_a_statement_gives_way_with_confidences_given_not_faq() -> None:
     text = "we zitten zonder geld voor de huur"
-    ranked = message(text, intent="faq", confidence=0.8)
-    ranked.set(
-        "intent_ranking",
-        [
-            {"name": "faq", "confidence": 0.8},
-            {"name": "basic_needs", "confidence": 0.15},
-            {"name": "greet", "confidence": 0.05},
-        ],
-    )
-    [result] = make(DutchEntityRules).process([ranked])
+    told = ranked(text, [("faq", 0.8), ("basic_needs", 0.15), ("greet", 0.05)])
+    [result] = make(DutchEntityRules).process([told])
     assert result.get("intent") == {"name": "basic_needs", "confidence": pytest.approx(0.75)}
 
 
@@ -201,17 +188,10 @@ def test_a_statement_is_not_a_question_for_the_collection() -> None:
 
 def test_a_question_about_a_place_goes_to_the_routing_engine() -> None:
     text = "waar vind ik het loket kinderopvang in Lokeren"
-    ranked = message(text, intent="faq", confidence=0.5, entities=[spacy_place(text, "Lokeren")])
-    ranked.set("intent_ranking", [{"name": "faq", "confidence": 0.5}, {"name": "child_care", "confidence": 0.45}])
+    clear = ranked(text, [("faq", 0.5), ("child_care", 0.45)], entities=[spacy_place(text, "Lokeren")])
     unsure_text = "wat is er te doen in Lokeren"
-    unsure = message(unsure_text, intent="faq", confidence=0.9, entities=[spacy_place(unsure_text, "Lokeren")])
-    # DIET's ranking lists ten intents; here none stands out once faq is ruled out.
-    unsure.set(
-        "intent_ranking",
-        [{"name": "faq", "confidence": 0.9}]
-        + [{"name": n, "confidence": 0.025} for n in ("greet", "out_of_scope", "child_care", "young_person")],
-    )
-    routed, asked_what = make(DutchEntityRules).process([ranked, unsure])
+    unsure = ranked(unsure_text, FLAT_TAIL, entities=[spacy_place(unsure_text, "Lokeren")])
+    routed, asked_what = make(DutchEntityRules).process([clear, unsure])
     assert routed.get("intent") == {"name": "child_care", "confidence": pytest.approx(1.0)}
     # Too unsure of the next intent: the place is certain, the triage asks what it is about.
     assert asked_what.get("intent") == {"name": "inform_place", "confidence": 1.0}
@@ -220,15 +200,10 @@ def test_a_question_about_a_place_goes_to_the_routing_engine() -> None:
 def test_a_place_question_takes_diets_clear_second_choice_however_small() -> None:
     # DIET is nearly sure of faq; what is left still says clearly which concern the question is about.
     text = "welk ocmw helpt mensen in Lier"
-    ranked = message(text, intent="faq", confidence=0.997, entities=[spacy_place(text, "Lier")])
-    ranked.set(
-        "intent_ranking",
-        [
-            {"name": "faq", "confidence": 0.997},
-            {"name": "basic_needs", "confidence": 0.002},
-            {"name": "young_child", "confidence": 0.0005},
-            {"name": "greet", "confidence": 0.0005},
-        ],
+    asked = ranked(
+        text,
+        [("faq", 0.997), ("basic_needs", 0.002), ("young_child", 0.0005), ("greet", 0.0005)],
+        entities=[spacy_place(text, "Lier")],
     )
-    [result] = make(DutchEntityRules).process([ranked])
+    [result] = make(DutchEntityRules).process([asked])
     assert result.get("intent") == {"name": "basic_needs", "confidence": pytest.approx(2 / 3)}
