@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from knowledge.search import QUERY_LIMIT, BM25Index, expand, words_and_stems
+from knowledge.search import BM25Index, expand, query_words_and_stems
 from knowledge.word_weight import specificity
 
 # How much an answer's own words count next to the questions that lead to it.
@@ -110,31 +110,41 @@ class FaqIndex:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
 
     def coverage(self, query: str, key: str) -> float:
-        return self._coverage(_term_weights(query), key)
+        return self._coverage(self._term_weights(query_words_and_stems(query)), key)
 
-    def _coverage(self, terms: dict[str, float], key: str) -> float:
-        """The weighted share of the question's terms that the entry uses; a term weighs its idf
-        times how telling the word is in Dutch at large (knowledge/word_weight.py)."""
-        if not terms:
+    def _term_weights(self, words: list[tuple[str, str]]) -> dict[str, float]:
+        """Each stem of the question with its weight: its idf in the collection times how telling
+        its word is in Dutch at large (knowledge/word_weight.py; the most telling word when two
+        words share a stem)."""
+        telling: dict[str, float] = {}
+        for word, stem in words:
+            telling[stem] = max(telling.get(stem, 0.0), specificity(word))
+        return {stem: self._idf(stem) * weight for stem, weight in telling.items()}
+
+    def _coverage(self, weights: dict[str, float], key: str) -> float:
+        """The weighted share of the question's terms that the entry uses."""
+        if not weights:
             return 0.0
         vocabulary = self.vocabulary.get(key, set())
-        weights = {term: self._idf(term) * telling for term, telling in terms.items()}
         found = sum(weight for term, weight in weights.items() if expand(term, vocabulary))
         return found / sum(weights.values())
 
     def search(self, query: str, limit: int = 5) -> list[SearchHit]:
+        # Tokenised once for both indexes and the coverage.
+        words = query_words_and_stems(query)
+        stems = [stem for _, stem in words]
         scores: dict[str, float] = {}
-        for hit in self.questions.search(query, limit=len(self.documents)):
+        for hit in self.questions.search_tokens(stems, limit=len(self.documents)):
             scores[hit.key] = scores.get(hit.key, 0.0) + hit.score
-        for hit in self.answers.search(query, limit=len(self.documents)):
+        for hit in self.answers.search_tokens(stems, limit=len(self.documents)):
             scores[hit.key] = scores.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
-        terms = _term_weights(query)
+        weights = self._term_weights(words)
         # BM25 alone can prefer an entry that repeats one of the question's words often (the entry
         # that counts the CAW's) over the entry that has all of them (what a CAW does about debts);
         # weighing by coverage puts the entry that speaks of the whole question first.
         hits = []
         for key, score in scores.items():
-            coverage = self._coverage(terms, key)
+            coverage = self._coverage(weights, key)
             hits.append(SearchHit(key, round(score * coverage, 4), round(coverage, 4)))
         hits.sort(key=lambda hit: (-hit.score, hit.key))
         return hits[:limit]
@@ -170,15 +180,6 @@ def choose(evidence: Evidence, thresholds: Thresholds) -> Decision:
         return Decision(None, "none", order[:3])
     key, via = chosen
     return Decision(key, via, [k for k in order if k != key][:2])
-
-
-def _term_weights(query: str) -> dict[str, float]:
-    """Each stem of the question with how telling its word is (the most telling word when two
-    words share a stem)."""
-    weights: dict[str, float] = {}
-    for word, stem in words_and_stems(query[:QUERY_LIMIT]):
-        weights[stem] = max(weights.get(stem, 0.0), specificity(word))
-    return weights
 
 
 def _clear_lead(hits: list[SearchHit], thresholds: Thresholds) -> bool:

@@ -42,7 +42,7 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 # Longer queries are cut: they are not questions.
-QUERY_LIMIT = 500
+_QUERY_LIMIT = 500
 
 
 def words_and_stems(text: str) -> list[tuple[str, str]]:
@@ -55,8 +55,12 @@ def tokens(text: str) -> list[str]:
     return [stem for _, stem in words_and_stems(text)]
 
 
+def query_words_and_stems(query: str) -> list[tuple[str, str]]:
+    return words_and_stems(query[:_QUERY_LIMIT])
+
+
 def query_tokens(query: str) -> list[str]:
-    return tokens(query[:QUERY_LIMIT])
+    return [stem for _, stem in query_words_and_stems(query)]
 
 
 def expand(term: str, vocabulary: Iterable[str]) -> list[str]:
@@ -87,7 +91,11 @@ class BM25Index:
         self.k1, self.b = k1, b
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        terms = sorted({t for word in query_tokens(query) for t in expand(word, self.idf)})
+        return self.search_tokens(query_tokens(query), limit)
+
+    def search_tokens(self, query_terms: Iterable[str], limit: int = 10) -> list[Hit]:
+        """`search` for a query already tokenised (a caller that searches several indexes)."""
+        terms = sorted({t for word in query_terms for t in expand(word, self.idf)})
         if not terms:
             return []
         hits = []
