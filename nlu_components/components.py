@@ -91,7 +91,7 @@ def _give_way(message: Message, name: str, otherwise: str | None = None, min_con
     total = sum(float(entry.get("confidence") or 0.0) for entry in ranking)
     for entry in ranking:
         entry["confidence"] = float(entry.get("confidence") or 0.0) / total if total > 0 else 0.0
-    if otherwise is not None and (not ranking or float(ranking[0].get("confidence") or 0.0) < min_confidence):
+    if otherwise is not None and (not ranking or ranking[0]["confidence"] < min_confidence):
         message.set(RANKING, ranking, add_to_output=True)
         _set_intent(message, otherwise)
         return
