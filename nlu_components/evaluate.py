@@ -1,8 +1,15 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
+Two evaluation sets, neither ever trained on:
+  tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
+  tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
+                           the same way and reported, never gating, so that changes can be judged
+                           on it without spending the held-out set
+
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
-                           training and load time
+                           training and load time, on the held-out set
+  development.md, .json    the same on the development set
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
@@ -41,6 +48,7 @@ from nlu_components.nlu_runs import (
 )
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout"
+DEVELOPMENT = ROOT / "tests" / "nlu" / "development"
 FAQ_QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
 TRAINING = ROOT / "data" / "nlu"
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
@@ -73,9 +81,9 @@ class Example:
     alarming_but_safe: bool
 
 
-def heldout() -> list[Example]:
+def evaluation_set(folder: Path) -> list[Example]:
     examples = []
-    for path in sorted(HELDOUT.glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")):
         data = load_data(str(path))
         for message in data.intent_examples:
             examples.append(
@@ -130,18 +138,13 @@ def run_rasa_test(model: Path) -> None:
         raise SystemExit("rasa test nlu failed")
 
 
-def markdown(report: dict[str, Any]) -> str:
-    lines = ["# NLU evaluation on the held-out set", ""]
+def markdown(report: dict[str, Any], title: str, notes: list[str]) -> str:
+    lines = [f"# {title}", ""]
     lines += [
         f"- messages: {report['messages']} ({report['alarming_but_safe']} alarming but safe)",
         f"- training: {report['training_seconds']:.0f} s on {report['training_examples']} examples; "
         f"model load: {report['load_seconds']:.1f} s",
-        "- the held-out set and the training data were written by the same person; the scores are "
-        "an upper bound of what real messages will give",
-        "- since 24 November 2026 the training data, the safeguard's precedence and (25 November) the "
-        "give-way of a `faq` message were changed with this set's error categories in view (never its "
-        "sentences: a test rejects near copies); an unbiased number needs a fresh held-out set written "
-        "by someone else",
+        *(f"- {note}" for note in notes),
         "",
         "## Bars",
         "",
@@ -182,39 +185,34 @@ def write_faq_parses(parsed: list[Parsed]) -> None:
     (EVAL_DIR / "faq_parsed.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def main() -> int:
-    if not GENERATED_CONFIG.exists():
-        print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
-        return 1
-    examples = heldout()
-    training_examples = len(load_data(str(TRAINING)).intent_examples)
-    print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
-    model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
-    print(f"trained in {training_seconds:.0f} s; parsing {len(examples)} held-out messages ...", flush=True)
-    # One load of the model for both sets: the held-out messages, then the FAQ questions.
-    questions = faq_questions()
-    print(f"... and {len(questions)} FAQ evaluation questions", flush=True)
-    parsed, load_seconds = parse_all(model, [e.text for e in examples] + questions)
-    parsed, faq_parsed = parsed[: len(examples)], parsed[len(examples) :]
-    write_faq_parses(faq_parsed)
+HELDOUT_NOTES = [
+    "the held-out set and the training data were written by the same person; the scores are an upper "
+    "bound of what real messages will give",
+    "second edition, written on 25 November 2026 in one sitting before any further change; the first "
+    "edition had guided changes and is now the development set (development.md)",
+]
+DEVELOPMENT_NOTES = [
+    "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
+    "safeguard and the give-way of a `faq` message were changed with its error categories in view "
+    "(never its sentences: a test rejects near copies). Its scores are optimistic; no bar applies",
+]
 
+
+def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any]) -> tuple[dict[str, Any], list[Bar]]:
+    """The report of one evaluation set, and its bars."""
     per_intent = intent_scores(examples, parsed)
-    macro = macro_f1(per_intent)
     per_entity, entity_errors = entity_scores(examples, parsed)
-    bars = [Bar("intent macro-F1", macro, BARS["intent_macro_f1"])]
+    bars = [Bar("intent macro-F1", macro_f1(per_intent), BARS["intent_macro_f1"])]
     for concern in SAFETY:
         s = per_intent.get(concern, scores(0, 0, 0))
         bars.append(Bar(f"{concern} recall", s.recall, BARS["safety_recall"]))
         bars.append(Bar(f"{concern} precision", s.precision, BARS["safety_precision"]))
     bars.append(Bar("place F1", per_entity["place"].f1, BARS["place_f1"]))
     bars.append(Bar("age F1", per_entity["age"].f1, BARS["age_f1"]))
-
     report = {
         "messages": len(examples),
         "alarming_but_safe": sum(1 for e in examples if e.alarming_but_safe),
-        "training_examples": training_examples,
-        "training_seconds": training_seconds,
-        "load_seconds": load_seconds,
+        **timing,
         "bars": [{**asdict(bar), "ok": bar.ok} for bar in bars],
         "intents": {k: asdict(v) for k, v in per_intent.items()},
         "entities": {k: asdict(v) for k, v in per_entity.items()},
@@ -231,15 +229,55 @@ def main() -> int:
         ],
         "entity_errors": entity_errors,
     }
+    return report, bars
+
+
+def write_report(report: dict[str, Any], name: str, title: str, notes: list[str]) -> None:
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
-    (EVAL_DIR / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    (EVAL_DIR / "report.md").write_text(markdown(report), encoding="utf-8")
+    (EVAL_DIR / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    (EVAL_DIR / f"{name}.md").write_text(markdown(report, title, notes), encoding="utf-8")
+
+
+def main() -> int:
+    if not GENERATED_CONFIG.exists():
+        print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
+        return 1
+    held_out = evaluation_set(HELDOUT)
+    development = evaluation_set(DEVELOPMENT)
+    training_examples = len(load_data(str(TRAINING)).intent_examples)
+    print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
+    model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
+    questions = faq_questions()
+    print(
+        f"trained in {training_seconds:.0f} s; parsing {len(held_out)} held-out messages, {len(development)} "
+        f"development messages and {len(questions)} FAQ evaluation questions ...",
+        flush=True,
+    )
+    # One load of the model for all three sets.
+    texts = [e.text for e in held_out] + [e.text for e in development] + questions
+    parsed, load_seconds = parse_all(model, texts)
+    split = len(held_out) + len(development)
+    write_faq_parses(parsed[split:])
+    timing = {
+        "training_examples": training_examples,
+        "training_seconds": training_seconds,
+        "load_seconds": load_seconds,
+    }
+
+    report, bars = score(held_out, parsed[: len(held_out)], timing)
+    write_report(report, "report", "NLU evaluation on the held-out set", HELDOUT_NOTES)
+    development_report, development_bars = score(development, parsed[len(held_out) : split], timing)
+    write_report(development_report, "development", "NLU evaluation on the development set", DEVELOPMENT_NOTES)
     run_rasa_test(model)
 
+    print("development set (reported, no bar applies):")
+    for bar in development_bars:
+        print(f"  {'ok    ' if bar.ok else 'below '} {bar.name:<30} {bar.value:.3f}")
+    print("held-out set:")
     for bar in bars:
         status = "ok    " if bar.ok else "MISSED"
         print(f"  {status} {bar.name:<30} {bar.value:.3f} (needs >= {bar.needed:.2f})")
-    print(f"report: {(EVAL_DIR / 'report.md').relative_to(ROOT)}; Rasa's reports: var/eval/rasa/")
+    print("reports: var/eval/report.md (held-out), var/eval/development.md; Rasa's reports: var/eval/rasa/")
     missed = [bar.name for bar in bars if not bar.ok]
     if missed:
         print(f"make eval: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)

@@ -16,6 +16,8 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
+# The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
+DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

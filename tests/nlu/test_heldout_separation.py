@@ -1,16 +1,20 @@
-"""The held-out set must stay held out: no held-out message may be a near copy of a training one."""
+"""The evaluation sets must stay out of training: none of their messages may be a near copy of a training one."""
 
 from __future__ import annotations
 
-from nlu_components.nlu_files import HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
+from pathlib import Path
+
+import pytest
+
+from nlu_components.nlu_files import DEVELOPMENT_DIR, HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
 
 
-def near_copies() -> list[str]:
+def near_copies(folder: Path) -> list[str]:
     training = list(messages(TRAINING_DIR))
     training_trigrams = [(example, trigrams(example.text)) for example in training]
     training_texts = {" ".join(words(example.text)) for example in training}
     problems = []
-    for held in messages(HELDOUT_DIR):
+    for held in messages(folder):
         normalised = " ".join(words(held.text))
         if normalised in training_texts:
             problems.append(f"{held.file}: {held.text!r} also appears in the training data")
@@ -29,16 +33,18 @@ def near_copies() -> list[str]:
     return problems
 
 
-def test_heldout_set_is_large_enough() -> None:
-    held = list(messages(HELDOUT_DIR))
+@pytest.mark.parametrize("folder", [HELDOUT_DIR, DEVELOPMENT_DIR], ids=["held-out", "development"])
+def test_evaluation_set_is_large_enough(folder: Path) -> None:
+    held = list(messages(folder))
     alarming = [m for m in held if m.file == "alarming_but_safe.yml"]
     assert len(held) - len(alarming) >= 300
     assert len(alarming) >= 60
 
 
-def test_no_heldout_message_is_a_near_copy_of_training_data() -> None:
-    problems = near_copies()
-    assert not problems, "held-out messages leaked into training:\n" + "\n".join(problems)
+@pytest.mark.parametrize("folder", [HELDOUT_DIR, DEVELOPMENT_DIR], ids=["held-out", "development"])
+def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
+    problems = near_copies(folder)
+    assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
 
 
 def test_the_check_catches_a_near_copy() -> None:
