@@ -18,6 +18,8 @@ TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
+# Safety messages written before the safety patterns were widened on 25 November 2026.
+SAFETY_PROBE_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe"
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from nlu_components.nlu_files import DEVELOPMENT_DIR, HELDOUT_DIR, TRAINING_DIR, messages, trigrams, words
+from nlu_components.nlu_files import (
+    DEVELOPMENT_DIR,
+    HELDOUT_DIR,
+    SAFETY_PROBE_DIR,
+    TRAINING_DIR,
+    messages,
+    trigrams,
+    words,
+)
 
 
 def near_copies(folder: Path) -> list[str]:
@@ -41,7 +49,9 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
     assert len(alarming) >= 60
 
 
-@pytest.mark.parametrize("folder", [HELDOUT_DIR, DEVELOPMENT_DIR], ids=["held-out", "development"])
+@pytest.mark.parametrize(
+    "folder", [HELDOUT_DIR, DEVELOPMENT_DIR, SAFETY_PROBE_DIR], ids=["held-out", "development", "safety probe"]
+)
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
     problems = near_copies(folder)
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
