@@ -7,11 +7,13 @@
   situation (a role with a place or a hospital flag, or any statement: questions.py) is not a
   question for the collection (`faq`), and neither is a question about a place (the routing
   engine knows the local addresses, the collection does not).
+- `ShortReplies`: a message that is, as a whole, a short fixed reply ("thx", "nee bedankt",
+  "wis alles") gets the intent the reviewed list short_replies.yml gives it.
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
 
-The decisions themselves live in age.py, places.py and safety.py, which have no Rasa imports and
+The decisions themselves live in age.py, places.py, short_replies.py and safety.py, which have no Rasa imports and
 are unit-tested on their own; these classes only move data in and out of Rasa messages.
 """
 
@@ -34,6 +36,7 @@ from nlu_components.cues import find_cues
 from nlu_components.places import filter_places
 from nlu_components.questions import asks
 from nlu_components.safety import load_rules
+from nlu_components.short_replies import short_reply
 
 INTENT = "intent"
 RANKING = "intent_ranking"
@@ -211,6 +214,18 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
         """A role together with a place or a hospital flag (`kinds`: the entity names found)."""
         told_where_or_what = self.config["place_entity"] in kinds or bool(kinds & set(self.config["flag_entities"]))
         return self.config["role_entity"] in kinds and told_where_or_what
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ShortReplies(_Stateless):
+    """After the FallbackClassifier, so a known reply that DIET was unsure of is not a fallback."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = short_reply(str(message.get(TEXT) or ""))
+            if intent is not None:
+                _set_intent(message, intent)
+        return messages
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

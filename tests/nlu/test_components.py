@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.components import DutchEntityRules, LanguageGate, SafetySafeguard
+from nlu_components.components import DutchEntityRules, LanguageGate, SafetySafeguard, ShortReplies
 
 
 def message(text: str, intent: str = "greet", confidence: float = 0.9, **extra: Any) -> Message:
@@ -117,6 +117,21 @@ def test_safeguard_overrides_diet_and_a_fallback() -> None:
     assert overridden.get("intent") == {"name": "suicidal_thoughts", "confidence": 1.0}
     assert overridden.get("intent_ranking")[0]["name"] == "suicidal_thoughts"
     assert fallback.get("intent")["name"] == "minor_crisis"
+
+
+def test_short_replies_decide_a_known_reply_and_leave_the_rest_to_diet() -> None:
+    [thanks, exit_now, longer] = make(ShortReplies).process(
+        [
+            message("thx!", intent="nlu_fallback", confidence=0.35),
+            message("wis mijn berichten", intent="abuse", confidence=0.66),
+            message("nee, ik woon in Gent", intent="deny", confidence=0.7),
+        ]
+    )
+    assert thanks.get("intent") == {"name": "thanks", "confidence": 1.0}
+    assert exit_now.get("intent")["name"] == "quick_exit"
+    # DIET's own ranking stays behind the chosen intent.
+    assert [e["name"] for e in exit_now.get("intent_ranking")][:2] == ["quick_exit", "abuse"]
+    assert longer.get("intent") == {"name": "deny", "confidence": 0.7}
 
 
 def test_safeguard_leaves_other_languages_and_ordinary_messages_alone() -> None:
