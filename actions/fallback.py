@@ -1,4 +1,9 @@
-"""Fallback: ask once to rephrase, then offer a human line, then the topics; never the same loop."""
+"""Fallback: ask once to rephrase, then offer a human line, then the topics; never the same loop.
+
+When the safety safeguard turned an unsure safety guess of DIET into the fallback (reason
+"diet-uncertain"), the answer gives every emergency and help line first: on messages written
+after the safety patterns, those guesses were right more often than not.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 FALLBACK_ACTION = "action_fallback_with_handoff"
+# The reason SafetySafeguard (nlu_components/components.py) gives a safety guess it did not trust.
+UNSURE_SAFETY = "diet-uncertain"
 
 
 def failed_understandings_in_a_row(tracker: Tracker) -> int:
@@ -34,7 +41,9 @@ class ActionFallbackWithHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         failures = failed_understandings_in_a_row(tracker)
-        if failures == 1:
+        if tracker.latest_message.get("safeguard") == UNSURE_SAFETY:
+            dispatcher.utter_message(response="utter_safety_safety_check")
+        elif failures == 1:
             dispatcher.utter_message(response="utter_default")
         elif failures == 2:
             dispatcher.utter_message(response="utter_handoff")

@@ -14,6 +14,7 @@ REQUIRED = (
     "suicidal_thoughts",
     "abuse",
     "minor_crisis",
+    "safety_check",
     "other_language_fr",
     "other_language_fr_brussels",
     "other_language_en",

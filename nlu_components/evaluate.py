@@ -5,11 +5,15 @@ Two evaluation sets, neither ever trained on:
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
+  tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
+                           reported, never gating
 
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
                            training and load time, on the held-out set
   development.md, .json    the same on the development set
+  safety_probe.md, .json   the same on the safety probe (tests/nlu/safety_probe/), for the
+                           safety rows only
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
@@ -49,6 +53,7 @@ from nlu_components.nlu_runs import (
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout"
 DEVELOPMENT = ROOT / "tests" / "nlu" / "development"
+SAFETY_PROBE = ROOT / "tests" / "nlu" / "safety_probe"
 FAQ_QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
 TRAINING = ROOT / "data" / "nlu"
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
@@ -185,17 +190,58 @@ def write_faq_parses(parsed: list[Parsed]) -> None:
     (EVAL_DIR / "faq_parsed.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-HELDOUT_NOTES = [
-    "the held-out set and the training data were written by the same person; the scores are an upper "
-    "bound of what real messages will give",
-    "second edition, written on 25 November 2026 in one sitting before any further change; the first "
-    "edition had guided changes and is now the development set (development.md)",
-]
-DEVELOPMENT_NOTES = [
-    "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
-    "safeguard and the give-way of a `faq` message were changed with its error categories in view "
-    "(never its sentences: a test rejects near copies). Its scores are optimistic; no bar applies",
-]
+@dataclass(frozen=True)
+class EvaluationSet:
+    name: str  # of the report files under var/eval/
+    folder: Path
+    title: str
+    notes: tuple[str, ...]
+    gates: bool  # whether the bars apply (exit code)
+    safety_only: bool = False  # only the safety bars mean something on this set
+
+
+EVALUATION_SETS = (
+    EvaluationSet(
+        "report",
+        HELDOUT,
+        "NLU evaluation on the held-out set",
+        (
+            "the held-out set and the training data were written by the same person; the scores are an "
+            "upper bound of what real messages will give",
+            "second edition, written on 25 November 2026 in one sitting before any further change; the "
+            "first edition had guided changes and is now the development set (development.md)",
+            "its safety errors were read on 25 November 2026 and the safety patterns widened with them in "
+            "view, so its safety scores are optimistic from then on; see safety_probe.md",
+        ),
+        gates=True,
+    ),
+    EvaluationSet(
+        "development",
+        DEVELOPMENT,
+        "NLU evaluation on the development set",
+        (
+            "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
+            "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
+            "error categories in view (never its sentences: a test rejects near copies). Its scores are "
+            "optimistic; no bar applies",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "safety_probe",
+        SAFETY_PROBE,
+        "Safety probe",
+        (
+            "60 safety messages and 30 alarming-but-safe ones, written and committed on 25 November 2026 "
+            "before the safety patterns were widened, to see whether the widening generalises; only the "
+            "safety rows mean something here, no bar applies",
+            "written by the person who then widened the patterns, who tried not to target it but cannot "
+            "forget it: a weaker check than a set written by someone else",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+)
 
 
 def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any]) -> tuple[dict[str, Any], list[Bar]]:
@@ -232,53 +278,57 @@ def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any])
     return report, bars
 
 
-def write_report(report: dict[str, Any], name: str, title: str, notes: list[str]) -> None:
+def write_report(report: dict[str, Any], evaluation: EvaluationSet) -> None:
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    name, notes = evaluation.name, list(evaluation.notes)
     (EVAL_DIR / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    (EVAL_DIR / f"{name}.md").write_text(markdown(report, title, notes), encoding="utf-8")
+    (EVAL_DIR / f"{name}.md").write_text(markdown(report, evaluation.title, notes), encoding="utf-8")
+
+
+def print_bars(evaluation: EvaluationSet, bars: list[Bar]) -> None:
+    if evaluation.safety_only:
+        bars = [bar for bar in bars if bar.name.split()[0] in SAFETY]
+    print(f"{evaluation.title}{'' if evaluation.gates else ' (reported, no bar applies)'}:")
+    for bar in bars:
+        if evaluation.gates:
+            status = "ok    " if bar.ok else "MISSED"
+            print(f"  {status} {bar.name:<30} {bar.value:.3f} (needs >= {bar.needed:.2f})")
+        else:
+            print(f"  {'ok    ' if bar.ok else 'below '} {bar.name:<30} {bar.value:.3f}")
 
 
 def main() -> int:
     if not GENERATED_CONFIG.exists():
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
         return 1
-    held_out = evaluation_set(HELDOUT)
-    development = evaluation_set(DEVELOPMENT)
+    sets = [(evaluation, evaluation_set(evaluation.folder)) for evaluation in EVALUATION_SETS]
     training_examples = len(load_data(str(TRAINING)).intent_examples)
     print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
     model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
     questions = faq_questions()
-    print(
-        f"trained in {training_seconds:.0f} s; parsing {len(held_out)} held-out messages, {len(development)} "
-        f"development messages and {len(questions)} FAQ evaluation questions ...",
-        flush=True,
-    )
-    # One load of the model for all three sets.
-    texts = [e.text for e in held_out] + [e.text for e in development] + questions
+    counts = ", ".join(f"{len(examples)} of {evaluation.folder.name}/" for evaluation, examples in sets)
+    print(f"trained in {training_seconds:.0f} s; parsing {counts} and {len(questions)} FAQ questions ...", flush=True)
+    # One load of the model for every set.
+    texts = [e.text for _, examples in sets for e in examples] + questions
     parsed, load_seconds = parse_all(model, texts)
-    split = len(held_out) + len(development)
-    write_faq_parses(parsed[split:])
     timing = {
         "training_examples": training_examples,
         "training_seconds": training_seconds,
         "load_seconds": load_seconds,
     }
-
-    report, bars = score(held_out, parsed[: len(held_out)], timing)
-    write_report(report, "report", "NLU evaluation on the held-out set", HELDOUT_NOTES)
-    development_report, development_bars = score(development, parsed[len(held_out) : split], timing)
-    write_report(development_report, "development", "NLU evaluation on the development set", DEVELOPMENT_NOTES)
+    missed: list[str] = []
+    offset = 0
+    for evaluation, examples in sets:
+        report, bars = score(examples, parsed[offset : offset + len(examples)], timing)
+        offset += len(examples)
+        write_report(report, evaluation)
+        print_bars(evaluation, bars)
+        if evaluation.gates:
+            missed += [bar.name for bar in bars if not bar.ok]
+    write_faq_parses(parsed[offset:])
     run_rasa_test(model)
 
-    print("development set (reported, no bar applies):")
-    for bar in development_bars:
-        print(f"  {'ok    ' if bar.ok else 'below '} {bar.name:<30} {bar.value:.3f}")
-    print("held-out set:")
-    for bar in bars:
-        status = "ok    " if bar.ok else "MISSED"
-        print(f"  {status} {bar.name:<30} {bar.value:.3f} (needs >= {bar.needed:.2f})")
-    print("reports: var/eval/report.md (held-out), var/eval/development.md; Rasa's reports: var/eval/rasa/")
-    missed = [bar.name for bar in bars if not bar.ok]
+    print("reports: var/eval/report.md (held-out), development.md, safety_probe.md; Rasa's reports: var/eval/rasa/")
     if missed:
         print(f"make eval: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)
         return 1

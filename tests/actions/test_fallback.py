@@ -55,3 +55,14 @@ def test_a_third_misunderstanding_offers_topics_instead_of_repeating_the_line(tw
     ]
     assert failed_understandings_in_a_row(third) == 3
     assert run_action(third) == ["utter_still_not_understood"]
+
+
+def test_an_unsure_safety_guess_gets_every_emergency_and_help_line(two_misunderstandings: Tracker) -> None:
+    for tracker in (without_last_turn(two_misunderstandings), two_misunderstandings):
+        unsure = copy.deepcopy(tracker)
+        unsure.latest_message = {**unsure.latest_message, "safeguard": "diet-uncertain"}
+        assert run_action(unsure) == ["utter_safety_safety_check"]
+    # Any other reason of the safeguard leaves the ordinary fallback.
+    ordinary = copy.deepcopy(two_misunderstandings)
+    ordinary.latest_message = {**ordinary.latest_message, "safeguard": "unchanged"}
+    assert run_action(ordinary) == ["utter_handoff"]

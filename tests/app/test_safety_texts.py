@@ -20,6 +20,7 @@ CHECKER = PROJECT_ROOT.parent / "shared" / "tools" / "check_phone_numbers.py"
         ("suicidal_thoughts", ["1813", "112"]),
         ("abuse", ["1712", "101", "112"]),
         ("minor_crisis", ["02 209 16 36", "112", "101"]),
+        ("safety_check", ["112", "101", "1813", "1712"]),
         ("other_language_fr", ["112", "101"]),
         ("other_language_en", ["112", "101"]),
         ("other_language_fr_brussels", ["112", "101", "02 209 16 36"]),

@@ -35,6 +35,24 @@ RULES = load_rules()
         ("onze dochter van 15 is weggelopen", "minor_crisis"),
         ("mijn zoon durft niet meer naar huis", "minor_crisis"),
         ("een jongen van 16 slaapt op straat", "minor_crisis"),
+        # Widened on 25 November 2026 (see the header of safety_patterns.yml).
+        ("mijn zoon heeft een vaatwastablet ingeslikt", "acute_danger"),
+        ("onze dochter is helemaal buiten bewustzijn", "acute_danger"),
+        ("de buurman heeft mijn vrouw gewurgd", "acute_danger"),
+        ("hij beukt op onze voordeur en schreeuwt", "acute_danger"),
+        ("mijn broer wordt nu bedreigd op straat", "acute_danger"),
+        ("ik wil gewoon stoppen met alles", "suicidal_thoughts"),
+        ("het hoeft voor mij echt niet meer", "suicidal_thoughts"),
+        ("is er een pijnloze manier om te sterven", "suicidal_thoughts"),
+        ("mijn lief dwong me tot seks", "abuse"),
+        ("een man vraagt foto's van mijn dochtertje via snapchat", "abuse"),
+        ("hij heeft brandplekken van een sigaret op zijn arm", "abuse"),
+        ("mijn ouders zijn al drie nachten niet thuisgekomen", "minor_crisis"),
+        ("ik ben bang om straks naar huis te gaan", "minor_crisis"),
+        ("onze dochter is zo agressief dat we vandaag hulp nodig hebben", "minor_crisis"),
+        ("ik heb geen plek om te slapen", "minor_crisis"),
+        ("hij heeft tegen ons raam gebonkt en roept dat hij ons komt afmaken", "acute_danger"),
+        ("hij zegt dat hij me gaat vermoorden als ik vertrek", "acute_danger"),  # a threat, not a joke
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -57,6 +75,17 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "de wachttijd is moordend",
         "mijn peuter gooit met zijn knuffels",
         "de ontwikkeling van het kind is bedreigd, de ouders werken niet mee",
+        "ik ben me dood geschrokken van die rekening",
+        "ik heb me een ongeluk gezocht naar die papieren",
+        "niemand is gewond, het was maar een klein ongelukje",
+        "er is geen gevaar, ik wil gewoon informatie",
+        "mijn dochter stikt bijna als ze te snel eet",
+        "mijn kind is erg agressief op school, wie kan helpen",
+        "we leven van een uitkering en het lukt niet meer",
+        "mijn papa gaat me vermoorden als hij mijn punten ziet",
+        "onze hamster is gestorven, hoe vertel ik het aan de kinderen",
+        "hij heeft een buil van de glijbaan, moet ik ongerust zijn",
+        "een jongen uit mijn klas vraagt of ik naaktfoto's wil sturen",  # a young person's question
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -75,7 +104,9 @@ def test_a_pattern_overrides_a_non_safety_prediction() -> None:
 
 
 def test_diet_chooses_between_safety_concerns_when_a_pattern_matched() -> None:
-    decision = RULES.decide("hij slaat de kinderen nu, ik ben zo bang", ["abuse", "acute_danger"])
+    decision = RULES.decide("mijn stiefvader slaat me en daarom ben ik weggelopen", ["minor_crisis", "abuse"])
+    assert decision == decision.__class__("minor_crisis", "diet")
+    decision = RULES.decide("mijn stiefvader slaat me en daarom ben ik weggelopen", ["abuse", "minor_crisis"])
     assert decision == decision.__class__("abuse", "diet")
 
 
@@ -95,11 +126,19 @@ def test_danger_now_outranks_a_crisis() -> None:
     assert RULES.decide("hij heeft een mes en wil niet meer leven", ["acute_danger"]).intent == "suicidal_thoughts"
 
 
+def test_hitting_right_now_outranks_abuse() -> None:
+    # Both patterns match; the abuse answer (1712) would come before 112.
+    for text in ("hij slaat de kinderen nu, ik ben zo bang", "nu direct hulp nodig, hij slaat de kleine"):
+        assert RULES.decide(text, ["abuse", "acute_danger"]).intent == "acute_danger", text
+    # Hitting that is not happening now stays abuse.
+    assert RULES.decide("mijn vader slaat mij als ik slechte punten heb", ["abuse"]).intent == "abuse"
+
+
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
     broken = tmp_path / "patterns.yml"
     broken.write_text(
         PATTERNS_FILE.read_text(encoding="utf-8").replace(
-            "acute_danger: [minor_crisis, suicidal_thoughts]", "acute_danger: [crisis]"
+            "acute_danger: [minor_crisis, suicidal_thoughts, abuse]", "acute_danger: [crisis]"
         ),
         encoding="utf-8",
     )
