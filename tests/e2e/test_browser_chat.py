@@ -131,7 +131,9 @@ def test_the_safety_strip_stays_visible_at_320_pixels(browser: Browser, stack: S
         page.mouse.wheel(0, 2000)
         strip = page.locator(".safety-strip")
         expect(strip).to_be_in_viewport(ratio=1)
-        expect(strip).to_contain_text("In nood? Bel 112. Politie 101. Zelfmoordgedachten? 1813.")
+        expect(strip).to_contain_text(
+            "In nood? Bel 112. Politie 101. Zelfmoordgedachten? 1813. Geweld of misbruik? 1712."
+        )
         box = strip.bounding_box()
         assert box is not None and box["y"] == 0
         expect(page.get_by_role("button", name="Snel weg")).to_be_in_viewport(ratio=1)
