@@ -1,12 +1,12 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
-Two evaluation sets, neither ever trained on:
+Three evaluation sets, none ever trained on:
   tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
-                           reported, never gating
+                           reported, never gating (read since, see docs/nlu.md)
 
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
@@ -235,8 +235,9 @@ EVALUATION_SETS = (
             "60 safety messages and 30 alarming-but-safe ones, written and committed on 25 November 2026 "
             "before the safety patterns were widened, to see whether the widening generalises; only the "
             "safety rows mean something here, no bar applies",
-            "written by the person who then widened the patterns, who tried not to target it but cannot "
-            "forget it: a weaker check than a set written by someone else",
+            "its first score (recall 0.33 to 0.67) showed that the widening did not generalise; its errors "
+            "were then read and the patterns widened again, so its scores are optimistic from then on. "
+            "The first score is the best estimate there is of the safety layer on wording it has not seen",
         ),
         gates=False,
         safety_only=True,
