@@ -35,13 +35,25 @@ def failed_understandings_in_a_row(tracker: Tracker) -> int:
     return count + 1
 
 
+def previous_message_was_an_unsure_safety_guess(tracker: Tracker) -> bool:
+    """Whether the user message before the latest one was a fallback for an unsure safety guess."""
+    user_messages = (event for event in reversed(tracker.events) if event.get("event") == "user")
+    next(user_messages, None)  # the latest message
+    previous = next(user_messages, None)
+    parse = (previous or {}).get("parse_data") or {}
+    return bool(parse.get("safeguard") == UNSURE_SAFETY and (parse.get("intent") or {}).get("name") == "nlu_fallback")
+
+
 class ActionFallbackWithHandoff(Action):
     def name(self) -> str:
         return FALLBACK_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         failures = failed_understandings_in_a_row(tracker)
-        if tracker.latest_message.get("safeguard") == UNSURE_SAFETY:
+        # The lines once, not in a loop: a second unsure message in a row goes on as below.
+        if tracker.latest_message.get("safeguard") == UNSURE_SAFETY and not (
+            failures > 1 and previous_message_was_an_unsure_safety_guess(tracker)
+        ):
             dispatcher.utter_message(response="utter_safety_safety_check")
         elif failures == 1:
             dispatcher.utter_message(response="utter_default")

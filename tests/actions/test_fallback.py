@@ -57,11 +57,22 @@ def test_a_third_misunderstanding_offers_topics_instead_of_repeating_the_line(tw
     assert run_action(third) == ["utter_still_not_understood"]
 
 
+def marked_unsure(tracker: Tracker, every_fallback: bool = False) -> Tracker:
+    """The latest message (or every misunderstood one) as an unsure safety guess of DIET."""
+    unsure = copy.deepcopy(tracker)
+    unsure.latest_message = {**unsure.latest_message, "safeguard": "diet-uncertain"}
+    for event in unsure.events:
+        parse = event.get("parse_data") or {}
+        if every_fallback and (parse.get("intent") or {}).get("name") == "nlu_fallback":
+            parse["safeguard"] = "diet-uncertain"
+    return unsure
+
+
 def test_an_unsure_safety_guess_gets_every_emergency_and_help_line(two_misunderstandings: Tracker) -> None:
     for tracker in (without_last_turn(two_misunderstandings), two_misunderstandings):
-        unsure = copy.deepcopy(tracker)
-        unsure.latest_message = {**unsure.latest_message, "safeguard": "diet-uncertain"}
-        assert run_action(unsure) == ["utter_safety_safety_check"]
+        assert run_action(marked_unsure(tracker)) == ["utter_safety_safety_check"]
+    # Twice in a row: the lines were just given, so the fallback goes on to the human line.
+    assert run_action(marked_unsure(two_misunderstandings, every_fallback=True)) == ["utter_handoff"]
     # Any other reason of the safeguard leaves the ordinary fallback.
     ordinary = copy.deepcopy(two_misunderstandings)
     ordinary.latest_message = {**ordinary.latest_message, "safeguard": "unchanged"}
