@@ -19,11 +19,11 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.faq_dev import dev_unanswerable_questions
 from nlu_components.nlu_runs import EVAL_DIR, GENERATED_CONFIG, ROOT, parse_all, train_nlu
 
 TRAINING = ROOT / "data" / "nlu"
 FAQ_NLU = TRAINING / "faq.yml"
-DEV_UNANSWERABLE = ROOT / "knowledge" / "data" / "faq_dev_unanswerable.yml"
 OUT = EVAL_DIR / "faq_tuning"
 HELD_BACK = {0: (1, 2), 1: (3, 0)}  # fold: positions in [question, paraphrase 1, 2, 3]
 
@@ -62,7 +62,7 @@ def main() -> int:
         print("missing data/nlu/faq.yml: run `make build` first (it generates the retrieval intents)", file=sys.stderr)
         return 1
     examples = faq_examples()
-    negatives = yaml.safe_load(DEV_UNANSWERABLE.read_text(encoding="utf-8"))["questions"]
+    negatives = dev_unanswerable_questions()
     folds: list[list[dict[str, object]]] = []
     for fold in HELD_BACK:
         held = [(key, texts[i]) for key, texts in examples.items() for i in HELD_BACK[fold] if i < len(texts)]

@@ -2,11 +2,11 @@
 
 Development data only; the held-out evaluation set (tests/faq/eval_questions.yml) is never read.
 
-Search (`coverage`, and `lead_coverage` with `lead_ratio`), always: a 4-fold cross-validation over the collection's own
-questions. In fold k the texts at positions 2k and 2k+1 of [question, *paraphrases] of every entry
-are held back, the index is built from the rest, and the held-back texts are searched; the
-development questions the collection cannot answer (knowledge/data/faq_dev_unanswerable.yml) are
-searched in every fold. Takes seconds, needs no NLU model.
+Search (`coverage`, and `lead_coverage` with `lead_ratio`), always: a 4-fold cross-validation
+over the collection's own questions. In fold k the texts at positions 2k and 2k+1 of
+[question, *paraphrases] of every entry are held back, the index is built from the rest, and the
+held-back texts are searched; the development questions the collection cannot answer
+(knowledge/faq_dev.py) are searched in every fold. Takes seconds, needs no NLU model.
 
 Selector (`selector` and `agreement`), only with --selector: replays the rule on
 var/eval/faq_tuning/parsed.json, written by `nlu_components.faq_folds` (two NLU models trained
@@ -29,14 +29,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from knowledge.faq import load_collection
+from knowledge.faq_dev import dev_unanswerable_questions
 from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, Thresholds, choose, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "var" / "eval" / "faq_tuning"
-DEV_UNANSWERABLE = ROOT / "knowledge" / "data" / "faq_dev_unanswerable.yml"
 # The bar asks for "weet ik niet" on >= 90% of unanswerable questions: the same limit here.
 MAX_FALSE_ANSWERS = 0.10
 GRID = [round(0.05 * i, 2) for i in range(2, 20)]
@@ -50,7 +48,7 @@ Item = tuple[str | None, Evidence]
 
 def search_folds() -> list[Item]:
     entries = load_collection()
-    unanswerable = yaml.safe_load(DEV_UNANSWERABLE.read_text(encoding="utf-8"))["questions"]
+    unanswerable = dev_unanswerable_questions()
     gathered: list[Item] = []
     for fold in range(SEARCH_FOLDS):
         held_back = {2 * fold, 2 * fold + 1}
