@@ -51,9 +51,8 @@ class ActionFallbackWithHandoff(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         failures = failed_understandings_in_a_row(tracker)
         # The lines once, not in a loop: a second unsure message in a row goes on as below.
-        if tracker.latest_message.get("safeguard") == UNSURE_SAFETY and not (
-            failures > 1 and previous_message_was_an_unsure_safety_guess(tracker)
-        ):
+        unsure = tracker.latest_message.get("safeguard") == UNSURE_SAFETY
+        if unsure and not previous_message_was_an_unsure_safety_guess(tracker):
             dispatcher.utter_message(response="utter_safety_safety_check")
         elif failures == 1:
             dispatcher.utter_message(response="utter_default")

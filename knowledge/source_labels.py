@@ -73,26 +73,17 @@ def describe_sources(sources: list[str]) -> list[SourceRef]:
 
 def _source_line_labels(sources: list[str]) -> list[str]:
     """Labels in order, one per website or document; sections of one document are joined."""
-    labels: list[str] = []
-    sections: dict[str, list[str]] = {}
+    order: list[str] = []  # sites and seed file names, first mention first
+    seed_sections: dict[str, list[str]] = {}
     for source in sources:
         if _is_web(source):
-            label = _site(source)
-            if label not in labels:
-                labels.append(label)
-            continue
-        name, section = _seed_parts(source)
-        if name not in sections:
-            sections[name] = []
-            labels.append(f"seed:{name}")
-        if section:
-            sections[name].append(section)
-    return [
-        _seed_label(label.removeprefix("seed:"), sections[label.removeprefix("seed:")])
-        if label.startswith("seed:")
-        else label
-        for label in labels
-    ]
+            name = _site(source)
+        else:
+            name, section = _seed_parts(source)
+            seed_sections.setdefault(name, []).extend([section] if section else [])
+        if name not in order:
+            order.append(name)
+    return [_seed_label(name, seed_sections[name]) if name in seed_sections else name for name in order]
 
 
 def _is_web(source: str) -> bool:

@@ -13,8 +13,9 @@
   entity, so the bot can answer in that language.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
 
-The decisions themselves live in age.py, places.py, short_replies.py and safety.py, which have no Rasa imports and
-are unit-tested on their own; these classes only move data in and out of Rasa messages.
+The decisions themselves live in age.py, places.py, short_replies.py and safety.py, which have no
+Rasa imports and are unit-tested on their own; these classes only move data in and out of Rasa
+messages.
 """
 
 from __future__ import annotations
