@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
+from nlu_components.nlu_files import DEVELOPMENT_DIR, HELDOUT_DIR, SAFETY_PROBE_DIR, TRAINING_DIR
 from nlu_components.nlu_runs import (
     EVAL_DIR,
     GENERATED_CONFIG,
@@ -51,11 +52,7 @@ from nlu_components.nlu_runs import (
     train_nlu,
 )
 
-HELDOUT = ROOT / "tests" / "nlu" / "heldout"
-DEVELOPMENT = ROOT / "tests" / "nlu" / "development"
-SAFETY_PROBE = ROOT / "tests" / "nlu" / "safety_probe"
 FAQ_QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
-TRAINING = ROOT / "data" / "nlu"
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
 ENTITY_TYPES = ("place", "age")
 BARS = {
@@ -134,7 +131,7 @@ def run_rasa_test(model: Path) -> None:
     out = EVAL_DIR / "rasa"
     command = [
         str(ROOT / ".venv-rasa" / "bin" / "rasa"), "test", "nlu", "--model", str(model),
-        "--nlu", str(HELDOUT), "--out", str(out), "--quiet",
+        "--nlu", str(HELDOUT_DIR), "--out", str(out), "--quiet",
     ]  # fmt: skip
     print("rasa test nlu (reports and confusion matrix) ...", flush=True)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
@@ -203,7 +200,7 @@ class EvaluationSet:
 EVALUATION_SETS = (
     EvaluationSet(
         "report",
-        HELDOUT,
+        HELDOUT_DIR,
         "NLU evaluation on the held-out set",
         (
             "the held-out set and the training data were written by the same person; the scores are an "
@@ -217,7 +214,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development",
-        DEVELOPMENT,
+        DEVELOPMENT_DIR,
         "NLU evaluation on the development set",
         (
             "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
@@ -229,7 +226,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe",
-        SAFETY_PROBE,
+        SAFETY_PROBE_DIR,
         "Safety probe",
         (
             "60 safety messages and 30 alarming-but-safe ones, written and committed on 25 November 2026 "
@@ -303,9 +300,9 @@ def main() -> int:
         print("missing var/build/config.yml: run `make build` first", file=sys.stderr)
         return 1
     sets = [(evaluation, evaluation_set(evaluation.folder)) for evaluation in EVALUATION_SETS]
-    training_examples = len(load_data(str(TRAINING)).intent_examples)
+    training_examples = len(load_data(str(TRAINING_DIR)).intent_examples)
     print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
-    model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING, EVAL_DIR / "model", "nlu")
+    model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING_DIR, EVAL_DIR / "model", "nlu")
     questions = faq_questions()
     counts = ", ".join(f"{len(examples)} of {evaluation.folder.name}/" for evaluation, examples in sets)
     print(f"trained in {training_seconds:.0f} s; parsing {counts} and {len(questions)} FAQ questions ...", flush=True)
