@@ -38,7 +38,13 @@ from typing import Any
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
-from nlu_components.nlu_files import DEVELOPMENT_DIR, HELDOUT_DIR, SAFETY_PROBE_DIR, TRAINING_DIR
+from nlu_components.nlu_files import (
+    DEVELOPMENT_DIR,
+    HELDOUT_DIR,
+    SAFETY_PROBE_2_DIR,
+    SAFETY_PROBE_DIR,
+    TRAINING_DIR,
+)
 from nlu_components.nlu_runs import (
     EVAL_DIR,
     GENERATED_CONFIG,
@@ -235,6 +241,20 @@ EVALUATION_SETS = (
             "its first score (recall 0.33 to 0.67) showed that the widening did not generalise; its errors "
             "were then read and the patterns widened again, so its scores are optimistic from then on. "
             "The first score is the best estimate there is of the safety layer on wording it has not seen",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_2",
+        SAFETY_PROBE_2_DIR,
+        "Safety probe, second edition",
+        (
+            "60 safety messages and 31 alarming-but-safe ones, written in one sitting on 25 November 2026 "
+            "after three rounds of widening of the safety patterns and committed before it was scored; "
+            "only the safety rows mean something here, no bar applies",
+            "its first score is the estimate of the safety layer on wording it has not seen; do not widen "
+            "the patterns with its errors in view",
         ),
         gates=False,
         safety_only=True,

@@ -20,6 +20,8 @@ HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 # Safety messages written before the safety patterns were widened on 25 November 2026.
 SAFETY_PROBE_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe"
+# Safety messages written after three rounds of widening, to measure them on unseen wording.
+SAFETY_PROBE_2_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_2"
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
