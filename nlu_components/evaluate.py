@@ -1,19 +1,20 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
-Three evaluation sets, none ever trained on:
+Five evaluation sets, none ever trained on:
   tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
+  tests/nlu/safety_probe_2/, safety_probe_3/
+                           later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
                            training and load time, on the held-out set
   development.md, .json    the same on the development set
-  safety_probe.md, .json   the same on the safety probe (tests/nlu/safety_probe/), for the
-                           safety rows only
+  safety_probe*.md, .json  the same on each safety probe, for the safety rows only
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
@@ -42,6 +43,7 @@ from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
     SAFETY_PROBE_2_DIR,
+    SAFETY_PROBE_3_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -259,6 +261,20 @@ EVALUATION_SETS = (
         gates=False,
         safety_only=True,
     ),
+    EvaluationSet(
+        "safety_probe_3",
+        SAFETY_PROBE_3_DIR,
+        "Safety probe, third edition",
+        (
+            "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 25 November 2026 "
+            "before the errors of the second edition were read, and committed before it was scored; only "
+            "the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on unseen wording after the widening with the "
+            "second edition's errors; do not widen the patterns with its own errors in view",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
 )
 
 
@@ -346,7 +362,7 @@ def main() -> int:
     write_faq_parses(parsed[offset:])
     run_rasa_test(model)
 
-    print("reports: var/eval/report.md (held-out), development.md, safety_probe.md; Rasa's reports: var/eval/rasa/")
+    print("reports: var/eval/report.md (held-out), development.md, safety_probe*.md; Rasa's reports: var/eval/rasa/")
     if missed:
         print(f"make eval: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)
         return 1

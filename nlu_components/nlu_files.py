@@ -22,6 +22,8 @@ DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 SAFETY_PROBE_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe"
 # Safety messages written after three rounds of widening, to measure them on unseen wording.
 SAFETY_PROBE_2_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_2"
+# Written before the second probe's errors were read, to measure the widening that followed.
+SAFETY_PROBE_3_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_3"
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
