@@ -53,6 +53,23 @@ RULES = load_rules()
         ("ik heb geen plek om te slapen", "minor_crisis"),
         ("hij heeft tegen ons raam gebonkt en roept dat hij ons komt afmaken", "acute_danger"),
         ("hij zegt dat hij me gaat vermoorden als ik vertrek", "acute_danger"),  # a threat, not a joke
+        # Widened by kind on 25 November 2026 after the second safety probe.
+        ("de kleine heeft zich verslikt en we krijgen het stuk niet los", "acute_danger"),
+        ("er zit een snoepje vast in haar keel", "acute_danger"),
+        ("onze peuter heeft een koortsstuip", "acute_danger"),
+        ("mijn zoon ligt te schokken op de grond", "acute_danger"),
+        ("hij dreigt ons kind van het balkon te gooien", "acute_danger"),
+        ("ons zoontje is op het strand weggelopen en we vinden hem nergens", "acute_danger"),
+        ("we zijn onze kleuter kwijt op de kermis", "acute_danger"),
+        ("ik heb een strop klaargelegd", "suicidal_thoughts"),
+        ("hij wil zichzelf ophangen", "suicidal_thoughts"),
+        ("mijn zoon neemt op sociale media afscheid van iedereen", "suicidal_thoughts"),
+        ("mijn ex laat de kindjes urenlang alleen thuis", "abuse"),
+        ("ze hebben hem zonder eten naar bed gestuurd en opgesloten", "abuse"),
+        ("mijn partner pakt mijn uitkering af", "abuse"),
+        ("ik mag van hem mijn familie niet meer zien", "abuse"),
+        ("mijn stiefvader heeft me aan de deur gezet", "minor_crisis"),
+        ("ik ben 14 en er is niemand die voor mij zorgt", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -86,6 +103,17 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "onze hamster is gestorven, hoe vertel ik het aan de kinderen",
         "hij heeft een buil van de glijbaan, moet ik ongerust zijn",
         "een jongen uit mijn klas vraagt of ik naaktfoto's wil sturen",  # a young person's question
+        # Loud, or everyday chores and worries, since 25 November 2026
+        "mijn baby gilt moord en brand bij het aankleden",
+        "de tweeling schreeuwt het huis bij elkaar",
+        "ik moet nog de was ophangen",
+        "we gaan de kerstversiering ophangen met de kinderen",
+        "mijn baby is haar speen kwijt",
+        "de koorts van de kleine is verdwenen",
+        "er is niemand die voor mijn kind kan zorgen als ik werk",
+        "we worden aan de deur gezet door de huisbaas",
+        "ik laat de kinderen nooit alleen",
+        "mijn kinderen zijn na school een uur alleen thuis, mag dat",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
