@@ -19,6 +19,7 @@ Writes to var/eval/:
                            entity reports, the confusion matrix image, the confidence histogram)
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
                            (tests/faq/eval_questions.yml), scored by scripts/evaluate_faq.py
+  faq_dev_parsed.json      and of the FAQ development questions (knowledge/faq_dev.py)
 
 Bars (exit code 1 when one is missed):
   - intent macro-F1 >= 0.90;
@@ -39,6 +40,7 @@ from typing import Any
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
+from knowledge.faq_dev import dev_answerable_questions, dev_unanswerable_questions
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
@@ -181,18 +183,22 @@ def markdown(report: dict[str, Any], title: str, notes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def faq_questions() -> list[str]:
-    questions = yaml.safe_load(FAQ_QUESTIONS.read_text(encoding="utf-8"))
-    return [item["q"] for item in questions["answerable"]] + list(questions["unanswerable"])
+def faq_question_sets() -> dict[str, list[str]]:
+    """The FAQ questions to parse, by the file under var/eval/ that scripts/evaluate_faq.py reads."""
+    held_out = yaml.safe_load(FAQ_QUESTIONS.read_text(encoding="utf-8"))
+    return {
+        "faq_parsed.json": [item["q"] for item in held_out["answerable"]] + list(held_out["unanswerable"]),
+        "faq_dev_parsed.json": [q for q, _ in dev_answerable_questions()] + dev_unanswerable_questions(),
+    }
 
 
-def write_faq_parses(parsed: list[Parsed]) -> None:
-    """The model's parses of the FAQ evaluation questions, for scripts/evaluate_faq.py."""
+def write_faq_parses(name: str, parsed: list[Parsed]) -> None:
+    """The model's parses of FAQ questions, for scripts/evaluate_faq.py."""
     rows = [
         {"text": p.text, "intent": p.intent, "confidence": p.confidence, "selector": p.selector[:10]} for p in parsed
     ]
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
-    (EVAL_DIR / "faq_parsed.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    (EVAL_DIR / name).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -339,11 +345,13 @@ def main() -> int:
     training_examples = len(load_data(str(TRAINING_DIR)).intent_examples)
     print(f"training an NLU model on data/nlu ({training_examples} examples), without Rasa's cache ...", flush=True)
     model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING_DIR, EVAL_DIR / "model", "nlu")
-    questions = faq_questions()
+    faq_sets = faq_question_sets()
+    faq_count = sum(len(questions) for questions in faq_sets.values())
     counts = ", ".join(f"{len(examples)} of {evaluation.folder.name}/" for evaluation, examples in sets)
-    print(f"trained in {training_seconds:.0f} s; parsing {counts} and {len(questions)} FAQ questions ...", flush=True)
+    print(f"trained in {training_seconds:.0f} s; parsing {counts} and {faq_count} FAQ questions ...", flush=True)
     # One load of the model for every set.
-    texts = [e.text for _, examples in sets for e in examples] + questions
+    texts = [e.text for _, examples in sets for e in examples]
+    texts += [question for questions in faq_sets.values() for question in questions]
     parsed, load_seconds = parse_all(model, texts)
     timing = {
         "training_examples": training_examples,
@@ -359,7 +367,9 @@ def main() -> int:
         print_bars(evaluation, bars)
         if evaluation.gates:
             missed += [bar.name for bar in bars if not bar.ok]
-    write_faq_parses(parsed[offset:])
+    for name, questions in faq_sets.items():
+        write_faq_parses(name, parsed[offset : offset + len(questions)])
+        offset += len(questions)
     run_rasa_test(model)
 
     print("reports: var/eval/report.md (held-out), development.md, safety_probe*.md; Rasa's reports: var/eval/rasa/")
