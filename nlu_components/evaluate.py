@@ -261,8 +261,9 @@ EVALUATION_SETS = (
             "60 safety messages and 31 alarming-but-safe ones, written in one sitting on 25 November 2026 "
             "after three rounds of widening of the safety patterns and committed before it was scored; "
             "only the safety rows mean something here, no bar applies",
-            "its first score is the estimate of the safety layer on wording it has not seen; do not widen "
-            "the patterns with its errors in view",
+            "its first score (recall 0.73, 0.80, 0.80, 0.80) was the estimate of the safety layer on wording "
+            "it had not seen; its errors were then read and the patterns widened, so its scores are "
+            "optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -276,7 +277,8 @@ EVALUATION_SETS = (
             "before the errors of the second edition were read, and committed before it was scored; only "
             "the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on unseen wording after the widening with the "
-            "second edition's errors; do not widen the patterns with its own errors in view",
+            "second edition's errors: recall 0.47, 0.67, 0.67, 0.60 (25 November 2026). Do not widen the "
+            "patterns with its own errors in view; write a fourth probe first",
         ),
         gates=False,
         safety_only=True,

@@ -113,6 +113,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "er is niemand die voor mijn kind kan zorgen als ik werk",
         "we worden aan de deur gezet door de huisbaas",
         "ik laat de kinderen nooit alleen",
+        "ik wil mijn gsm nog uit het raam smijten",
         "mijn kinderen zijn na school een uur alleen thuis, mag dat",
     ],
 )
