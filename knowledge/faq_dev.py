@@ -1,12 +1,14 @@
-"""The FAQ development questions: seen data that may choose the answering thresholds.
+"""The FAQ question files: the evaluation sets' format, and the development questions.
 
+The held-out set (tests/faq/eval_questions.yml) and the retired first edition
+(knowledge/data/faq_dev_questions.yml) share one format, read by `labelled_questions`.
+
+The development questions are seen data that may choose the answering thresholds:
 - knowledge/data/faq_dev_unanswerable.yml: questions the collection cannot answer, written to
   choose the thresholds;
-- knowledge/data/faq_dev_questions.yml: the retired first edition of the held-out set, answerable
-  questions with their entry and unanswerable ones.
-
-scripts/tune_faq.py and nlu_components/faq_folds.py use them, so they count as seen; the held-out
-questions (tests/faq/eval_questions.yml) never do. Only yaml here: both environments read them.
+- knowledge/data/faq_dev_questions.yml: the retired first edition of the held-out set.
+scripts/tune_faq.py and nlu_components/faq_folds.py use them; the held-out questions never are.
+Only yaml here: both environments read these files.
 """
 
 from __future__ import annotations
@@ -20,17 +22,28 @@ DATA = Path(__file__).resolve().parent / "data"
 DEV_UNANSWERABLE = DATA / "faq_dev_unanswerable.yml"
 DEV_EDITION = DATA / "faq_dev_questions.yml"
 
+# A question with the key of the entry that answers it, or None when the collection cannot.
+Labelled = tuple[str, str | None]
+
 
 def _read(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def labelled_questions(path: Path) -> list[Labelled]:
+    """An evaluation file: its answerable questions with their entry, then its unanswerable ones."""
+    data = _read(path)
+    answerable: list[Labelled] = [(str(item["q"]), str(item["entry"])) for item in data["answerable"]]
+    return answerable + [(str(question), None) for question in data["unanswerable"]]
+
+
 def dev_unanswerable_questions() -> list[str]:
     """Every development question without an answer, from both files."""
     written = [str(question) for question in _read(DEV_UNANSWERABLE)["questions"]]
-    return written + [str(question) for question in _read(DEV_EDITION)["unanswerable"]]
+    return written + [question for question, key in labelled_questions(DEV_EDITION) if key is None]
 
 
-def dev_answerable_questions() -> list[tuple[str, str]]:
-    """(question, key of the entry that answers it) from the retired first edition."""
-    return [(str(item["q"]), str(item["entry"])) for item in _read(DEV_EDITION)["answerable"]]
+def dev_questions() -> list[Labelled]:
+    """Every development question: the first edition's answerable ones, then all without an answer."""
+    answerable = [(question, key) for question, key in labelled_questions(DEV_EDITION) if key is not None]
+    return answerable + [(question, None) for question in dev_unanswerable_questions()]

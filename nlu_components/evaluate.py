@@ -37,10 +37,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
-from knowledge.faq_dev import dev_answerable_questions, dev_unanswerable_questions
+from knowledge.faq_dev import dev_questions, labelled_questions
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
@@ -185,10 +184,9 @@ def markdown(report: dict[str, Any], title: str, notes: list[str]) -> str:
 
 def faq_question_sets() -> dict[str, list[str]]:
     """The FAQ questions to parse, by the file under var/eval/ that scripts/evaluate_faq.py reads."""
-    held_out = yaml.safe_load(FAQ_QUESTIONS.read_text(encoding="utf-8"))
     return {
-        "faq_parsed.json": [item["q"] for item in held_out["answerable"]] + list(held_out["unanswerable"]),
-        "faq_dev_parsed.json": [q for q, _ in dev_answerable_questions()] + dev_unanswerable_questions(),
+        "faq_parsed.json": [question for question, _ in labelled_questions(FAQ_QUESTIONS)],
+        "faq_dev_parsed.json": [question for question, _ in dev_questions()],
     }
 
 

@@ -23,10 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from knowledge.faq import load_collection
-from knowledge.faq_dev import dev_answerable_questions, dev_unanswerable_questions
+from knowledge.faq_dev import dev_questions, labelled_questions
 from knowledge.faq_search import DEFAULT_THRESHOLDS, FaqIndex, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,11 +42,8 @@ class QuestionSet:
 
     def expected(self) -> list[str | None]:
         """The entry that answers each question, in the order of the parse; None: unanswerable."""
-        if self.gates:
-            questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
-            keys: list[str | None] = [item["entry"] for item in questions["answerable"]]
-            return keys + [None] * len(questions["unanswerable"])
-        return [key for _, key in dev_answerable_questions()] + [None] * len(dev_unanswerable_questions())
+        questions = labelled_questions(QUESTIONS) if self.gates else dev_questions()
+        return [key for _, key in questions]
 
 
 QUESTION_SETS = (

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.faq import load_collection
-from knowledge.faq_dev import dev_answerable_questions, dev_unanswerable_questions
+from knowledge.faq_dev import dev_questions, dev_unanswerable_questions
 from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, Thresholds, choose, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def selector_folds() -> list[Item]:
 
 def dev_items() -> list[Item]:
     rows = json.loads(DEV_PARSED.read_text(encoding="utf-8"))
-    expected = [key for _, key in dev_answerable_questions()] + [None] * len(dev_unanswerable_questions())
+    expected = [key for _, key in dev_questions()]
     if len(rows) != len(expected):
         raise SystemExit("var/eval/faq_dev_parsed.json does not match the development questions: run `make eval`")
     index = index_of(load_collection())

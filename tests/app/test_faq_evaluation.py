@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.faq import load_collection
-from knowledge.faq_dev import dev_answerable_questions, dev_unanswerable_questions
+from knowledge.faq_dev import dev_questions
 from knowledge.faq_search import Evidence, SearchHit, Thresholds, index_of
 from scripts import evaluate_faq, tune_faq
 
@@ -21,8 +21,10 @@ def write_parse(folder: Path, texts: list[str]) -> None:
 
 
 def test_the_development_report_counts_every_question_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    answerable, unanswerable = dev_answerable_questions(), dev_unanswerable_questions()
-    write_parse(tmp_path, [q for q, _ in answerable] + unanswerable)
+    questions = dev_questions()
+    answerable = [q for q, key in questions if key is not None]
+    unanswerable = [q for q, key in questions if key is None]
+    write_parse(tmp_path, [q for q, _ in questions])
     monkeypatch.setattr(evaluate_faq, "EVAL_DIR", tmp_path)
     report = evaluate_faq.evaluate(index_of(load_collection()), DEV_SET)
     assert (report["answerable"], report["unanswerable"]) == (len(answerable), len(unanswerable))
