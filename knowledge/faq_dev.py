@@ -1,12 +1,13 @@
 """The FAQ question files: the evaluation sets' format, and the development questions.
 
-The held-out set (tests/faq/eval_questions.yml) and the retired first edition
-(knowledge/data/faq_dev_questions.yml) share one format, read by `labelled_questions`.
+The held-out set (tests/faq/eval_questions.yml) and its retired editions share one format, read
+by `labelled_questions`.
 
 The development questions are seen data that may choose the answering thresholds:
 - knowledge/data/faq_dev_unanswerable.yml: questions the collection cannot answer, written to
   choose the thresholds;
-- knowledge/data/faq_dev_questions.yml: the retired first edition of the held-out set.
+- knowledge/data/faq_dev_questions.yml and faq_dev_questions_2.yml: the retired first and second
+  editions of the held-out set (retired once their errors had been seen).
 scripts/tune_faq.py and nlu_components/faq_folds.py use them; the held-out questions never are.
 Only yaml here: both environments read these files.
 """
@@ -20,7 +21,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 DEV_UNANSWERABLE = DATA / "faq_dev_unanswerable.yml"
-DEV_EDITION = DATA / "faq_dev_questions.yml"
+DEV_EDITIONS = (DATA / "faq_dev_questions.yml", DATA / "faq_dev_questions_2.yml")
 
 # A question with the key of the entry that answers it, or None when the collection cannot.
 Labelled = tuple[str, str | None]
@@ -37,13 +38,17 @@ def labelled_questions(path: Path) -> list[Labelled]:
     return answerable + [(str(question), None) for question in data["unanswerable"]]
 
 
+def _retired_editions() -> list[Labelled]:
+    return [labelled for path in DEV_EDITIONS for labelled in labelled_questions(path)]
+
+
 def dev_unanswerable_questions() -> list[str]:
-    """Every development question without an answer, from both files."""
+    """Every development question without an answer, from all the files."""
     written = [str(question) for question in _read(DEV_UNANSWERABLE)["questions"]]
-    return written + [question for question, key in labelled_questions(DEV_EDITION) if key is None]
+    return written + [question for question, key in _retired_editions() if key is None]
 
 
 def dev_questions() -> list[Labelled]:
-    """Every development question: the first edition's answerable ones, then all without an answer."""
-    answerable = [(question, key) for question, key in labelled_questions(DEV_EDITION) if key is not None]
+    """Every development question: the retired editions' answerable ones, then all without an answer."""
+    answerable = [(question, key) for question, key in _retired_editions() if key is not None]
     return answerable + [(question, None) for question in dev_unanswerable_questions()]
