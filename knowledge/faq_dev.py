@@ -8,7 +8,7 @@ The development questions are seen data that may choose the answering thresholds
   choose the thresholds;
 - knowledge/data/faq_dev_questions.yml and faq_dev_questions_2.yml: the retired first and second
   editions of the held-out set (retired once their errors had been seen).
-scripts/tune_faq.py and nlu_components/faq_folds.py use them; the held-out questions never are.
+scripts/tune_faq.py fits the answering on them; the held-out questions never are.
 Only yaml here: both environments read these files.
 """
 

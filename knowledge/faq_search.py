@@ -6,9 +6,9 @@ Two signals meet here:
 - BM25 over the whole collection (accent-folded, Dutch-stemmed: knowledge.search), which also
   finds entries the selector ranks low.
 
-The bot answers only with enough evidence; otherwise it says it does not know. The thresholds
-come from scripts/tune_faq.py (development data only, never the held-out set) and are written
-in DEFAULT_THRESHOLDS with the method.
+The bot answers only with enough evidence; otherwise it says it does not know. What is enough is
+a small logistic model over both signals (knowledge/faq_answerability.py), fitted with its
+threshold by scripts/tune_faq.py on development data only, never the held-out set.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from knowledge.faq_answerability import Policy, default_policy
 from knowledge.search import BM25Index, expand, query_words_and_stems
 from knowledge.word_weight import specificity
 
@@ -54,31 +55,6 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    # Answer what the ResponseSelector ranks first when its confidence reaches this.
-    selector: float
-    # Answer the best search hit when its coverage reaches this.
-    coverage: float
-    # Answer when the selector and the search name the same entry first and the selector's
-    # confidence reaches this (two independent signals agreeing need less of each).
-    agreement: float
-    # Answer the best search hit with less coverage (lead_coverage) when it scores at least
-    # lead_ratio times the second hit: one entry clearly stands out. Off by default.
-    lead_coverage: float = 1.0
-    lead_ratio: float = float("inf")
-
-
-# Chosen by scripts/tune_faq.py on development data only, never the held-out set (docs/faq.md).
-# coverage: 4-fold cross-validation of the search over the collection's own questions (each fold
-# holds back two of the eight texts of every entry) plus the 115 development questions it cannot
-# answer (knowledge/faq_dev.py); the lead rule came out of the same grid: 71.7% of 760 held-back
-# questions answered right, 9.8% of the development questions answered though unanswerable (the
-# same values as with the first 80 of them). selector and agreement: the earlier run with two NLU
-# folds (`--selector`), where the selector added nothing over the search.
-DEFAULT_THRESHOLDS = Thresholds(selector=0.95, coverage=0.63, agreement=0.7, lead_coverage=0.6, lead_ratio=2.0)
-
-
-@dataclass(frozen=True)
 class Evidence:
     selector: list[tuple[str, float]]  # the selector's ranking, best first
     hits: list[SearchHit]  # the search's ranking, best first
@@ -87,7 +63,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Decision:
     key: str | None  # None: no entry answers this well enough
-    via: str  # "selector", "agreement", "search" or "none"
+    via: str  # "selector", "search" or "none"
     related: list[str] = field(default_factory=list)  # other likely entries, best first
 
 
@@ -157,36 +133,25 @@ class FaqIndex:
         self,
         question: str,
         selector: Sequence[tuple[str, float]] = (),
-        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        policy: Policy | None = None,
     ) -> Decision:
         """The entry to answer with, if any. `selector` is the ResponseSelector's ranking."""
-        return choose(self.evidence(question, selector), thresholds)
+        return choose(self.evidence(question, selector), policy or default_policy())
 
 
-def choose(evidence: Evidence, thresholds: Thresholds) -> Decision:
+def choose(evidence: Evidence, policy: Policy) -> Decision:
     """The decision rule on its own, so that scripts/tune_faq.py can replay it cheaply."""
     selector, hits = evidence.selector, evidence.hits
     order = _merge([k for k, _ in selector[:3]], [h.key for h in hits])
-    top_selector = selector[0] if selector else None
-    top_hit = hits[0] if hits else None
     chosen: tuple[str, str] | None = None
-    if top_selector and top_selector[1] >= thresholds.selector:
-        chosen = (top_selector[0], "selector")
-    elif top_selector and top_hit and top_hit.key == top_selector[0] and top_selector[1] >= thresholds.agreement:
-        chosen = (top_selector[0], "agreement")
-    elif top_hit and (top_hit.coverage >= thresholds.coverage or _clear_lead(hits, thresholds)):
-        chosen = (top_hit.key, "search")
+    if selector and selector[0][1] >= policy.selector:
+        chosen = (selector[0][0], "selector")
+    elif hits and policy.model.probability(evidence) >= policy.threshold:
+        chosen = (hits[0].key, "search")
     if chosen is None:
         return Decision(None, "none", order[:3])
     key, via = chosen
     return Decision(key, via, [k for k in order if k != key][:2])
-
-
-def _clear_lead(hits: list[SearchHit], thresholds: Thresholds) -> bool:
-    top, rest = hits[0], hits[1:]
-    if top.coverage < thresholds.lead_coverage:
-        return False
-    return not rest or top.score >= thresholds.lead_ratio * rest[0].score
 
 
 def _merge(*rankings: list[str]) -> list[str]:

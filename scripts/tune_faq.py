@@ -1,81 +1,47 @@
-"""Choose the thresholds of the FAQ answering (knowledge/faq_search.py: DEFAULT_THRESHOLDS).
+"""Fit when the FAQ answering answers (knowledge/faq_answerability.py) on development data.
 
 Development data only; the held-out evaluation set (tests/faq/eval_questions.yml) is never read.
+Reads var/eval/faq_dev_parsed.json (the `make eval` model's parse of the development questions,
+knowledge/faq_dev.py) and replays the search on it.
 
-Search (`coverage`, and `lead_coverage` with `lead_ratio`), always: a 4-fold cross-validation
-over the collection's own questions. In fold k the texts at positions 2k and 2k+1 of
-[question, *paraphrases] of every entry are held back, the index is built from the rest, and the
-held-back texts are searched; the development questions the collection cannot answer
-(knowledge/faq_dev.py) are searched in every fold. Takes seconds, needs no NLU model.
+Method: the logistic model learns whether the search's best entry is the right one, from the
+answerable development questions (right or wrong best entry) and the unanswerable ones (never
+right). The threshold on its probability is the lowest that keeps the unanswerable questions
+answered anyway at or below MAX_FALSE_ANSWERS (with the selector's own rule on top), so that as
+many answerable questions as possible get the right entry; ties go to the higher threshold. First
+a cross-validation says what to expect on questions the fit has not seen: five folds, model and
+threshold fitted on four and scored on the fifth, three shuffles. Then the model is fitted on all
+the development questions; with --write it is stored in knowledge/data/faq_answerability.yml.
 
-Selector (`selector` and `agreement`), only with --selector: replays the rule on
-var/eval/faq_tuning/parsed.json, written by `nlu_components.faq_folds` (two NLU models trained
-without some of the collection's questions, ~5 min) when the ResponseSelector is part of the NLU.
-
-Check, with --check-on-dev: whether re-choosing all five thresholds on real questions would help.
-Replays the rule on var/eval/faq_dev_parsed.json (the `make eval` model's parse of the development
-questions, knowledge/faq_dev.py): the grid is chosen on one half and scored on the other, three
-random splits both ways, next to the current thresholds on the same half. Changes nothing.
-
-Method, all cases: over a grid, keep the thresholds that answer at most MAX_FALSE_ANSWERS of the
-development questions without an answer; among those, take the one that answers the most held-back
-questions with the right entry; ties go to the higher (more careful) thresholds. Prints the choice
-and writes var/eval/faq_tuning/result.json.
-
-    .venv-app/bin/python -m scripts.tune_faq
+    make eval   # writes the parse
+    .venv-app/bin/python -m scripts.tune_faq [--write]
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
+import datetime
 import json
 import random
 import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from knowledge.faq import load_collection
-from knowledge.faq_dev import dev_questions, dev_unanswerable_questions
-from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, Thresholds, choose, index_of
+from knowledge.faq_answerability import FEATURES, MODEL_FILE, Policy, default_policy, features, fit
+from knowledge.faq_dev import dev_questions
+from knowledge.faq_search import Evidence, choose, index_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "var" / "eval" / "faq_tuning"
 DEV_PARSED = ROOT / "var" / "eval" / "faq_dev_parsed.json"
 # The bar asks for "weet ik niet" on >= 90% of unanswerable questions: the same limit here.
 MAX_FALSE_ANSWERS = 0.10
-GRID = [round(0.05 * i, 2) for i in range(2, 20)]
-FINE_GRID = [round(0.01 * i, 2) for i in range(30, 96)]
-SEARCH_FOLDS = 4
-LEAD_COVERAGE = [0.3, 0.4, 0.5, 0.6]
-LEAD_RATIO = [1.5, 2.0, 2.5, 3.0, 4.0]
+FOLDS, SHUFFLES = 5, 3
 
 Item = tuple[str | None, Evidence]
-
-
-def search_folds() -> list[Item]:
-    entries = load_collection()
-    unanswerable = dev_unanswerable_questions()
-    gathered: list[Item] = []
-    for fold in range(SEARCH_FOLDS):
-        held_back = {2 * fold, 2 * fold + 1}
-        index = index_of(entries, left_out=held_back)
-        for entry in entries:
-            texts = [entry.question, *entry.paraphrases]
-            gathered += [(entry.key, index.evidence(texts[i])) for i in sorted(held_back) if i < len(texts)]
-        gathered += [(None, index.evidence(question)) for question in unanswerable]
-    return gathered
-
-
-def selector_folds() -> list[Item]:
-    data = json.loads((TUNING / "parsed.json").read_text(encoding="utf-8"))
-    entries = load_collection()
-    gathered: list[Item] = []
-    for fold, rows in enumerate(data["folds"]):
-        index = index_of(entries, left_out=set(data["held_back"][str(fold)]))
-        for row in rows:
-            gathered.append((row["expected"], index.evidence(row["text"], [(k, c) for k, c in row["selector"]])))
-    return gathered
 
 
 def dev_items() -> list[Item]:
@@ -90,11 +56,11 @@ def dev_items() -> list[Item]:
     ]
 
 
-def score(items: list[Item], thresholds: Thresholds) -> dict[str, Any]:
+def score(items: list[Item], policy: Policy) -> dict[str, Any]:
     positives = [(k, e) for k, e in items if k]
     negatives = [e for k, e in items if not k]
-    right = sum(choose(e, thresholds).key == k for k, e in positives)
-    false_answers = sum(choose(e, thresholds).key is not None for e in negatives)
+    right = sum(choose(e, policy).key == k for k, e in positives)
+    false_answers = sum(choose(e, policy).key is not None for e in negatives)
     return {
         "right": right / len(positives),
         "false_answers": false_answers / len(negatives),
@@ -103,107 +69,98 @@ def score(items: list[Item], thresholds: Thresholds) -> dict[str, Any]:
     }
 
 
-def candidates(with_selector: bool) -> list[Thresholds]:
-    if not with_selector:
-        # Without a selector ranking only the search's thresholds decide; the selector's stay.
-        d = DEFAULT_THRESHOLDS
-        plain = [Thresholds(d.selector, c, d.agreement) for c in FINE_GRID]
-        lead = [
-            Thresholds(d.selector, c, d.agreement, lead_coverage=lc, lead_ratio=r)
-            for c, lc, r in itertools.product(FINE_GRID[::3], LEAD_COVERAGE, LEAD_RATIO)
-            if lc < c
-        ]
-        return plain + lead
-    return [
-        Thresholds(selector=s, coverage=c, agreement=a) for s, c, a in itertools.product(GRID, GRID, GRID) if a <= s
-    ]
-
-
-def all_five() -> list[Thresholds]:
-    coverage = [round(0.5 + 0.02 * i, 2) for i in range(20)]
-    selector, agreement = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.95], [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7]
-    lead = [(lc, r) for lc in (0.4, 0.5, 0.6) for r in (2.0, 3.0, 4.0)] + [(1.0, float("inf"))]
-    return [
-        Thresholds(s, c, a, lead_coverage=lc, lead_ratio=r)
-        for s, c, a, (lc, r) in itertools.product(selector, coverage, agreement, lead)
-        if a <= s and (lc < c or lc == 1.0)
-    ]
-
-
-def best(items: list[Item], grid: list[Thresholds]) -> tuple[Thresholds, dict[str, Any]] | None:
-    """The most right answers within the limit on false answers; ties go to more careful values."""
-    chosen: tuple[tuple[float, ...], Thresholds, dict[str, Any]] | None = None
-    for thresholds in grid:
-        result = score(items, thresholds)
+def fit_policy(items: list[Item], selector: float) -> Policy:
+    """The model fitted on `items`, with the threshold chosen on them (see the method above)."""
+    labels = [bool(key) and bool(e.hits) and e.hits[0].key == key for key, e in items]
+    model = fit([features(e) for _, e in items], labels)
+    chosen: tuple[tuple[float, float], Policy] | None = None
+    for threshold in sorted({round(model.probability(e), 6) for _, e in items}):
+        policy = Policy(selector, model, threshold)
+        result = score(items, policy)
         if result["false_answers"] > MAX_FALSE_ANSWERS:
             continue
-        rank = (
-            result["right"],
-            thresholds.selector,
-            thresholds.coverage,
-            thresholds.agreement,
-            thresholds.lead_coverage,
-            thresholds.lead_ratio,
-        )
+        rank = (result["right"], threshold)
         if chosen is None or rank > chosen[0]:
-            chosen = (rank, thresholds, result)
-    return None if chosen is None else (chosen[1], chosen[2])
+            chosen = (rank, policy)
+    if chosen is None:  # only a threshold above every probability keeps the limit: never answer
+        return Policy(selector, model, 1.0)
+    return chosen[1]
 
 
-def check_on_dev() -> int:
-    if not DEV_PARSED.exists():
-        print("run `make eval` first: it writes var/eval/faq_dev_parsed.json", file=sys.stderr)
-        return 1
+def folds(items: list[Item], shuffle: random.Random) -> list[list[Item]]:
+    """FOLDS parts with the answerable and unanswerable questions spread evenly."""
+    parts: list[list[Item]] = [[] for _ in range(FOLDS)]
+    for group in ([i for i in items if i[0]], [i for i in items if not i[0]]):
+        group = group[:]
+        shuffle.shuffle(group)
+        for position, item in enumerate(group):
+            parts[position % FOLDS].append(item)
+    return parts
+
+
+def cross_validate(items: list[Item], selector: float) -> list[dict[str, Any]]:
     # A fixed seed so that the check gives the same splits each run; nothing secret here.
-    items, grid, shuffle = dev_items(), all_five(), random.Random(1)  # noqa: S311
-    print(f"{len(grid)} threshold sets, {len(items)} development questions; chosen on one half, scored on the other")
-    for _ in range(3):
-        order = items[:]
-        shuffle.shuffle(order)
-        halves = (order[: len(order) // 2], order[len(order) // 2 :])
-        for chosen_on, scored_on in (halves, halves[::-1]):
-            found = best(chosen_on, grid)
-            if found is None:
-                print("  no thresholds keep false answers within the limit on this half")
-                continue
-            new, now = score(scored_on, found[0]), score(scored_on, DEFAULT_THRESHOLDS)
-            print(
-                f"  re-chosen: right {new['right']:.3f}, false answers {new['false_answers']:.3f}; "
-                f"current: right {now['right']:.3f}, false answers {now['false_answers']:.3f}"
-            )
-    return 0
+    shuffle = random.Random(1)  # noqa: S311
+    results = []
+    for _ in range(SHUFFLES):
+        parts = folds(items, shuffle)
+        for held_back in range(FOLDS):
+            train = [item for k, part in enumerate(parts) if k != held_back for item in part]
+            results.append(score(parts[held_back], fit_policy(train, selector)))
+    return results
+
+
+def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float]) -> str:
+    data = {
+        "features": list(FEATURES),
+        "intercept": round(policy.model.intercept, 4),
+        "weights": [round(w, 4) for w in policy.model.weights],
+        "threshold": round(policy.threshold, 4),
+        "selector": policy.selector,
+    }
+    header = [
+        "# When the FAQ answering answers: written by `python -m scripts.tune_faq --write`, do not edit by hand.",
+        "# Logistic model over the search's best hit (knowledge/faq_answerability.py), fitted on the",
+        f"# development questions parsed by the `make eval` model on {datetime.date.today().isoformat()}:",
+        f"# {result['positives']} answerable, {result['negatives']} unanswerable (knowledge/faq_dev.py).",
+        f"# On them: right {result['right']:.3f}, answered anyway {result['false_answers']:.3f} "
+        f"(limit {MAX_FALSE_ANSWERS}).",
+        f"# Cross-validated ({FOLDS} folds x {SHUFFLES}): right {checked['right']:.3f}, "
+        f"answered anyway {checked['false_answers']:.3f}.",
+        "# selector: the ResponseSelector's first entry is answered outright from this confidence on",
+        "# (chosen earlier with NLU models trained without some paraphrases; docs/faq.md).",
+    ]
+    return "\n".join(header) + "\n" + yaml.safe_dump(data, sort_keys=False)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--selector", action="store_true", help="also tune the selector thresholds")
-    parser.add_argument(
-        "--check-on-dev",
-        action="store_true",
-        help="only check re-chosen thresholds on the parsed development questions",
-    )
+    parser.add_argument("--write", action="store_true", help=f"store the fitted model in {MODEL_FILE.name}")
     args = parser.parse_args(argv)
-    if args.check_on_dev:
-        return check_on_dev()
-    if args.selector and not (TUNING / "parsed.json").exists():
-        print("run `.venv-rasa/bin/python -m nlu_components.faq_folds` first", file=sys.stderr)
+    if not DEV_PARSED.exists():
+        print("run `make eval` first: it writes var/eval/faq_dev_parsed.json", file=sys.stderr)
         return 1
-    items = selector_folds() if args.selector else search_folds()
-    found = best(items, candidates(args.selector))
-    if found is None:
-        print("no thresholds keep false answers within the limit", file=sys.stderr)
-        return 1
-    thresholds, result = found
-    print(f"chosen: {thresholds}")
+    items, selector = dev_items(), default_policy().selector
+    positives = sum(1 for key, _ in items if key)
+    print(f"{positives} answerable and {len(items) - positives} unanswerable development questions")
+    runs = cross_validate(items, selector)
+    checked = {m: sum(r[m] for r in runs) / len(runs) for m in ("right", "false_answers")}
+    low = {m: min(r[m] for r in runs) if m == "right" else max(r[m] for r in runs) for m in checked}
     print(
-        f"  held-back questions answered right: {result['right']:.3f} ({result['positives']}); "
-        f"development questions answered anyway: {result['false_answers']:.3f} ({result['negatives']})"
+        f"cross-validated: right {checked['right']:.3f} (worst fold {low['right']:.3f}), "
+        f"answered anyway {checked['false_answers']:.3f} (worst fold {low['false_answers']:.3f})"
     )
+    now = score(items, default_policy())
+    print(f"stored policy on all of them (seen): right {now['right']:.3f}, answered anyway {now['false_answers']:.3f}")
+    policy = fit_policy(items, selector)
+    result = score(items, policy)
+    print(f"fitted on all: {policy}")
+    print(f"  on them: right {result['right']:.3f}, answered anyway {result['false_answers']:.3f}")
     TUNING.mkdir(parents=True, exist_ok=True)
-    (TUNING / "result.json").write_text(
-        json.dumps({"thresholds": thresholds.__dict__, "selector": args.selector, **result}, indent=1),
-        encoding="utf-8",
-    )
+    (TUNING / "result.json").write_text(json.dumps({"cross_validated": checked, **result}, indent=1), encoding="utf-8")
+    if args.write:
+        MODEL_FILE.write_text(stored(policy, result, checked), encoding="utf-8")
+        print(f"written to {MODEL_FILE.relative_to(ROOT)}")
     return 0
 
 

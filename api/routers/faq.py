@@ -77,7 +77,7 @@ class RelatedQuestion(BaseModel):
 class AnswerResponse(BaseModel):
     answered: bool
     key: str | None
-    via: str = Field(description="selector, agreement, search or none")
+    via: str = Field(description="selector, search or none")
     text: str | None = Field(description="The answer followed by its source line, as the bot says it.")
     route: str | None
     related: list[RelatedQuestion]

@@ -6,7 +6,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from knowledge.faq import load_collection
-from knowledge.faq_search import DEFAULT_THRESHOLDS, Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
+from knowledge.faq_answerability import default_policy, features
+from knowledge.faq_search import Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
 from knowledge.word_weight import FLOOR, specificity
 
@@ -65,15 +66,29 @@ def test_one_entry_and_a_missing_one(kb_client: TestClient) -> None:
     assert kb_client.get("/api/faq/bestaat_niet").status_code == 404
 
 
-def test_the_rule_answers_a_sure_selector_an_agreement_or_a_covering_hit_and_else_nothing() -> None:
-    t = DEFAULT_THRESHOLDS
-    hit = SearchHit("awel", 5.0, coverage=t.coverage)
-    weak_hit = SearchHit("awel", 1.0, coverage=min(t.coverage, t.lead_coverage) - 0.01)
-    assert choose(Evidence([("kg_line", t.selector)], [weak_hit]), t).key == "kg_line"
-    assert choose(Evidence([("awel", t.agreement)], [weak_hit]), t).via == "agreement"
-    assert choose(Evidence([("kg_line", t.agreement)], [hit]), t).key == "awel"
-    nothing = choose(Evidence([("kg_line", t.agreement - 0.01)], [weak_hit]), t)
+def test_the_rule_answers_a_sure_selector_a_likely_hit_and_else_nothing() -> None:
+    policy = default_policy()
+    strong = SearchHit("awel", 9.0, coverage=1.0)
+    weak = SearchHit("awel", 0.5, coverage=0.2)
+    second = SearchHit("kg_line", 0.4, coverage=0.2)
+    # A sure selector wins over the search.
+    sure = choose(Evidence([("kg_line", policy.selector)], [weak, second]), policy)
+    assert (sure.key, sure.via) == ("kg_line", "selector")
+    # The stored model answers a hit that covers the whole question, scores high and leads...
+    assert choose(Evidence([], [strong, second]), policy).key == "awel"
+    # ...and not a weak one, unless the selector also names that entry with some confidence.
+    nothing = choose(Evidence([("kg_line", 0.3)], [weak, second]), policy)
     assert nothing.key is None and nothing.related == ["kg_line", "awel"]
+    assert policy.model.probability(Evidence([("awel", 0.9)], [weak, second])) > policy.model.probability(
+        Evidence([], [weak, second])
+    )
+
+
+def test_the_stored_model_rises_with_every_signal() -> None:
+    # Each signal is evidence for the best hit, so none may have a negative weight.
+    policy = default_policy()
+    assert all(weight > 0 for weight in policy.model.weights)
+    assert 0.0 < policy.threshold < 1.0 and policy.selector <= 1.0
 
 
 def test_a_word_the_collection_never_uses_lowers_coverage() -> None:
@@ -118,13 +133,10 @@ def test_how_a_question_is_asked_does_not_count_against_it() -> None:
     assert INDEX.coverage("hoe kan ik Awel eigenlijk bereiken", "awel") == plain
 
 
-def test_a_hit_that_clearly_leads_is_answered_with_less_coverage() -> None:
-    t = DEFAULT_THRESHOLDS
-    lead = SearchHit("awel", 9.0, coverage=t.lead_coverage)
-    close = SearchHit("kg_line", 9.0 / t.lead_ratio + 0.01, coverage=0.5)
-    far = SearchHit("kg_line", 9.0 / t.lead_ratio - 0.01, coverage=0.5)
-    assert t.lead_coverage < t.coverage
-    assert choose(Evidence([], [lead, far]), t).key == "awel"
-    assert choose(Evidence([], [lead, close]), t).key is None
-    weaker = SearchHit("awel", 9.0, coverage=t.lead_coverage - 0.01)
-    assert choose(Evidence([], [weaker, far]), t).key is None
+def test_a_hit_that_clearly_leads_is_more_likely_to_be_answered() -> None:
+    model = default_policy().model
+    lead = SearchHit("awel", 9.0, coverage=0.6)
+    close, far = SearchHit("kg_line", 8.0, coverage=0.5), SearchHit("kg_line", 1.0, coverage=0.5)
+    assert model.probability(Evidence([], [lead, far])) > model.probability(Evidence([], [lead, close]))
+    # Alone, a hit leads as far as the cap allows.
+    assert features(Evidence([], [lead]))[1] == features(Evidence([], [lead, SearchHit("x", 0.001, 0.1)]))[1]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from knowledge.faq import load_collection
+from knowledge.faq_answerability import features, fit
 from knowledge.faq_dev import dev_questions
-from knowledge.faq_search import Evidence, SearchHit, Thresholds, index_of
+from knowledge.faq_search import Evidence, SearchHit, index_of
 from scripts import evaluate_faq, tune_faq
 
 DEV_SET = next(s for s in evaluate_faq.QUESTION_SETS if not s.gates)
@@ -44,17 +45,34 @@ def test_a_parse_of_other_questions_is_refused(tmp_path: Path, monkeypatch: pyte
 
 
 def evidence(key: str, coverage: float) -> Evidence:
-    return Evidence([], [SearchHit(key, 10.0, coverage), SearchHit("other", 1.0, 0.1)])
+    return Evidence([], [SearchHit(key, 10.0 * coverage, coverage), SearchHit("other", 1.0, 0.1)])
+
+
+def test_the_fit_learns_that_coverage_separates_and_recovers_the_direction() -> None:
+    # Right answers cover 0.6 to 0.98, unanswerable questions 0.1 to 0.5: a clean split.
+    rows = [features(evidence("a", 0.6 + 0.02 * i)) for i in range(20)]
+    rows += [features(evidence("x", 0.1 + 0.02 * i)) for i in range(20)]
+    model = fit(rows, [True] * 20 + [False] * 20)
+    assert model.weights[0] > 0
+    sure, doubtful = model.probability(evidence("a", 0.95)), model.probability(evidence("a", 0.15))
+    assert sure > 0.9 and doubtful < 0.1
 
 
 def test_tuning_keeps_false_answers_within_the_limit() -> None:
-    # Answerable questions cover 0.7 or more; two of ten unanswerable ones reach 0.8, the rest 0.5.
-    items: list[tune_faq.Item] = [("a", evidence("a", 0.7 + 0.02 * i)) for i in range(10)]
-    items += [(None, evidence("x", 0.8 if i < 2 else 0.5)) for i in range(10)]
-    grid = [Thresholds(selector=0.95, coverage=c, agreement=0.7) for c in (0.5, 0.6, 0.7, 0.85)]
-    found = tune_faq.best(items, grid)
-    assert found is not None
-    thresholds, result = found
-    # 0.5 answers every unanswerable question, 0.6 and 0.7 two of ten (20% > 10%): only 0.85 is left.
-    assert thresholds.coverage == 0.85
-    assert result["false_answers"] == 0.0
+    # Answerable questions cover 0.6 or more; three of twenty unanswerable ones reach 0.9 and
+    # the model cannot tell them apart: at most two of them (10%) may be answered.
+    items: list[tune_faq.Item] = [("a", evidence("a", 0.6 + 0.02 * i)) for i in range(20)]
+    items += [(None, evidence("x", 0.9 if i < 3 else 0.2)) for i in range(20)]
+    policy = tune_faq.fit_policy(items, selector=0.95)
+    result = tune_faq.score(items, policy)
+    assert result["false_answers"] <= tune_faq.MAX_FALSE_ANSWERS
+    # What is kept: every answerable question scoring above the three unanswerable ones.
+    assert result["right"] == sum(1 for i in range(20) if 0.6 + 0.02 * i > 0.9) / 20
+
+
+def test_an_answerable_question_with_the_wrong_best_hit_counts_against_answering() -> None:
+    # The label is whether the best hit is right, not whether an answer exists.
+    items: list[tune_faq.Item] = [("a", evidence("b", 0.9)) for _ in range(10)]
+    items += [("a", evidence("a", 0.9)) for _ in range(10)] + [(None, evidence("x", 0.2)) for _ in range(10)]
+    policy = tune_faq.fit_policy(items, selector=0.95)
+    assert tune_faq.score(items, policy)["right"] == 0.5
