@@ -13,7 +13,7 @@ threshold by scripts/tune_faq.py on development data only, never the held-out se
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -163,11 +163,6 @@ def _merge(*rankings: list[str]) -> list[str]:
     return merged
 
 
-def index_of(entries: Iterable[Entry], left_out: Collection[int] = ()) -> FaqIndex:
-    """The index over `entries`; `left_out` drops texts by position in [question, *paraphrases]
-    (cross-validation leaves some out)."""
-    documents = []
-    for entry in entries:
-        texts = [entry.question, *entry.paraphrases]
-        documents.append(FaqDocument(entry.key, [t for i, t in enumerate(texts) if i not in left_out], entry.answer))
-    return FaqIndex(documents)
+def index_of(entries: Iterable[Entry]) -> FaqIndex:
+    """The index over `entries` (the collection's records or the database rows)."""
+    return FaqIndex([FaqDocument(e.key, [e.question, *e.paraphrases], e.answer) for e in entries])

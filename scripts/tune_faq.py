@@ -91,7 +91,6 @@ def folds(items: list[Item], shuffle: random.Random) -> list[list[Item]]:
     """FOLDS parts with the answerable and unanswerable questions spread evenly."""
     parts: list[list[Item]] = [[] for _ in range(FOLDS)]
     for group in ([i for i in items if i[0]], [i for i in items if not i[0]]):
-        group = group[:]
         shuffle.shuffle(group)
         for position, item in enumerate(group):
             parts[position % FOLDS].append(item)
