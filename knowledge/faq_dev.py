@@ -6,8 +6,9 @@ by `labelled_questions`.
 The development questions are seen data that may choose the answering thresholds:
 - knowledge/data/faq_dev_unanswerable.yml: questions the collection cannot answer, written to
   choose the thresholds;
-- knowledge/data/faq_dev_questions.yml and faq_dev_questions_2.yml: the retired first and second
-  editions of the held-out set (retired once their errors had been seen).
+- knowledge/data/faq_dev_questions.yml, faq_dev_questions_2.yml and faq_dev_questions_3.yml: the
+  retired first, second and third editions of the held-out set (retired once their errors had
+  been seen, or were about to be read).
 scripts/tune_faq.py fits the answering on them; the held-out questions never are.
 Only yaml here: both environments read these files.
 """
@@ -21,7 +22,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 DEV_UNANSWERABLE = DATA / "faq_dev_unanswerable.yml"
-DEV_EDITIONS = (DATA / "faq_dev_questions.yml", DATA / "faq_dev_questions_2.yml")
+DEV_EDITIONS = tuple(DATA / f"faq_dev_questions{suffix}.yml" for suffix in ("", "_2", "_3"))
 
 # A question with the key of the entry that answers it, or None when the collection cannot.
 Labelled = tuple[str, str | None]
