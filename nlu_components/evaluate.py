@@ -7,7 +7,7 @@ Five evaluation sets, none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/, safety_probe_3/
+  tests/nlu/safety_probe_2/, safety_probe_3/, safety_probe_4/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -45,6 +45,7 @@ from nlu_components.nlu_files import (
     HELDOUT_DIR,
     SAFETY_PROBE_2_DIR,
     SAFETY_PROBE_3_DIR,
+    SAFETY_PROBE_4_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -277,6 +278,20 @@ EVALUATION_SETS = (
             "its first score estimates the safety layer on unseen wording after the widening with the "
             "second edition's errors: recall 0.47, 0.67, 0.67, 0.60 (25 November 2026). Do not widen the "
             "patterns with its own errors in view; write a fourth probe first",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_4",
+        SAFETY_PROBE_4_DIR,
+        "Safety probe, fourth edition",
+        (
+            "60 safety messages and 25 alarming-but-safe ones, written in one sitting on 25 November 2026 "
+            "(stop 20) before the errors of the third edition were read, and committed before it was "
+            "scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not widen the "
+            "patterns with its own errors in view",
         ),
         gates=False,
         safety_only=True,

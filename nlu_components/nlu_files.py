@@ -24,6 +24,8 @@ SAFETY_PROBE_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe"
 SAFETY_PROBE_2_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_2"
 # Written before the second probe's errors were read, to measure the widening that followed.
 SAFETY_PROBE_3_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_3"
+# Written before the third probe's errors were read, to measure the next change to the safety layer.
+SAFETY_PROBE_4_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_4"
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

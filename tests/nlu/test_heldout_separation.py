@@ -11,6 +11,7 @@ from nlu_components.nlu_files import (
     HELDOUT_DIR,
     SAFETY_PROBE_2_DIR,
     SAFETY_PROBE_3_DIR,
+    SAFETY_PROBE_4_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
     messages,
@@ -53,8 +54,8 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    [HELDOUT_DIR, DEVELOPMENT_DIR, SAFETY_PROBE_DIR, SAFETY_PROBE_2_DIR, SAFETY_PROBE_3_DIR],
-    ids=["held-out", "development", "safety probe", "safety probe 2", "safety probe 3"],
+    [HELDOUT_DIR, DEVELOPMENT_DIR, SAFETY_PROBE_DIR, SAFETY_PROBE_2_DIR, SAFETY_PROBE_3_DIR, SAFETY_PROBE_4_DIR],
+    ids=["held-out", "development", "safety probe", "safety probe 2", "safety probe 3", "safety probe 4"],
 )
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
     problems = near_copies(folder)
