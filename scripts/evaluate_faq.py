@@ -52,7 +52,8 @@ QUESTION_SETS = (
     QuestionSet(
         "faq_dev",
         "FAQ answering on the development questions (no bar: seen data)",
-        "knowledge/data/faq_dev_questions.yml, faq_dev_questions_2.yml, faq_dev_questions_3.yml and faq_dev_unanswerable.yml",
+        "knowledge/data/faq_dev_questions.yml, faq_dev_questions_2.yml, faq_dev_questions_3.yml "
+        "and faq_dev_unanswerable.yml",
         gates=False,
     ),
 )
