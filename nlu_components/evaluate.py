@@ -278,6 +278,8 @@ EVALUATION_SETS = (
             "its first score estimates the safety layer on unseen wording after the widening with the "
             "second edition's errors: recall 0.47, 0.67, 0.67, 0.60 (25 November 2026). Do not widen the "
             "patterns with its own errors in view; write a fourth probe first",
+            "its errors were read in stop 20, after the fourth probe had been committed: optimistic from "
+            "the next change to the safety layer on",
         ),
         gates=False,
         safety_only=True,
