@@ -21,11 +21,18 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
+# The held-out set: read by the evaluation in both environments and by the near-copy test.
+HELDOUT_QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "faq" / "eval_questions.yml"
 DEV_UNANSWERABLE = DATA / "faq_dev_unanswerable.yml"
 DEV_EDITIONS = tuple(DATA / f"faq_dev_questions{suffix}.yml" for suffix in ("", "_2", "_3"))
 
 # A question with the key of the entry that answers it, or None when the collection cannot.
 Labelled = tuple[str, str | None]
+
+
+def dev_files() -> tuple[Path, ...]:
+    """Every file the development questions come from."""
+    return (*DEV_EDITIONS, DEV_UNANSWERABLE)
 
 
 def _read(path: Path) -> Any:

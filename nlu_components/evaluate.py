@@ -1,6 +1,6 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
-Five evaluation sets, none ever trained on:
+The evaluation sets (EVALUATION_SETS), none ever trained on:
   tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
@@ -39,7 +39,7 @@ from typing import Any
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from knowledge.faq_dev import dev_questions, labelled_questions
+from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questions
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
@@ -62,7 +62,6 @@ from nlu_components.nlu_runs import (
     train_nlu,
 )
 
-FAQ_QUESTIONS = ROOT / "tests" / "faq" / "eval_questions.yml"
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
 ENTITY_TYPES = ("place", "age")
 BARS = {
@@ -186,7 +185,7 @@ def markdown(report: dict[str, Any], title: str, notes: list[str]) -> str:
 def faq_question_sets() -> dict[str, list[str]]:
     """The FAQ questions to parse, by the file under var/eval/ that scripts/evaluate_faq.py reads."""
     return {
-        "faq_parsed.json": [question for question, _ in labelled_questions(FAQ_QUESTIONS)],
+        "faq_parsed.json": [question for question, _ in labelled_questions(HELDOUT_QUESTIONS)],
         "faq_dev_parsed.json": [question for question, _ in dev_questions()],
     }
 

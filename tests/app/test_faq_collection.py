@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from knowledge.faq import FAQ_DIR, load_collection, parse_faq_file, render_answer, seed_names
-from knowledge.faq_dev import dev_questions, labelled_questions
+from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questions
 from knowledge.records import LoadError
 from knowledge.source_labels import SEED_DOCUMENTS
 from knowledge.sources import FACT_SHEET, seed_lines, shared_available
@@ -18,7 +18,6 @@ from knowledge.sources import SEEDS as SEED_DIR
 
 ENTRIES = load_collection()
 COPY_RUN = 12
-EVAL_SET = Path(__file__).resolve().parents[1] / "faq" / "eval_questions.yml"
 
 needs_shared = pytest.mark.skipif(
     not shared_available(), reason="../shared (seeds and fact sheet) is not beside the project"
@@ -120,12 +119,12 @@ def test_every_rendered_answer_ends_with_its_source() -> None:
 
 def test_the_evaluation_set_is_not_in_the_collection() -> None:
     """The held-out questions must not be (near) copies of what the bot is trained or tuned on."""
-    # The development questions (also the retired first edition) choose the thresholds: seen,
-    # like the paraphrases.
+    # The development questions (also the retired editions) fit the answering: seen, like the
+    # paraphrases.
     development = [question for question, _ in dev_questions()]
     trained = [words(t) for e in ENTRIES for t in (e.question, *e.paraphrases)] + [words(q) for q in development]
     trained_trigrams = [runs(t, 3) for t in trained]
-    questions = [question for question, _ in labelled_questions(EVAL_SET)]
+    questions = [question for question, _ in labelled_questions(HELDOUT_QUESTIONS)]
     for question in questions:
         mine = runs(words(question), 3)
         if not mine:
