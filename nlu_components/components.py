@@ -11,6 +11,8 @@
   "wis alles") gets the intent the reviewed list short_replies.yml gives it.
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
+- `SafetyModel`: a small classifier trained beside DIET that only says which safety concern a
+  message is about, if any (safety_model.py); it sets `safety_model` on the message.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
 
 The decisions themselves live in age.py, places.py, short_replies.py and safety.py, which have no
@@ -21,8 +23,10 @@ messages.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
+import joblib
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -34,12 +38,15 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.age import find_ages
 from nlu_components.cues import find_cues
+from nlu_components.nlu_files import PROJECT_ROOT
 from nlu_components.places import filter_places
 from nlu_components.questions import asks
 from nlu_components.safety import load_rules
+from nlu_components.safety_model import SafetyModel, label_of, training_examples
 from nlu_components.short_replies import short_reply
 
 INTENT = "intent"
+SAFETY_MODEL = "safety_model"
 RANKING = "intent_ranking"
 ENTITIES = "entities"
 TEXT = "text"
@@ -289,6 +296,88 @@ class LanguageGate(_Stateless):
         return messages
 
 
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SafetyModelComponent(GraphComponent):
+    """Trains and runs safety_model.SafetyModel; its opinion goes on the message for the safeguard."""
+
+    PIPELINE_FILE = "pipeline.joblib"
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: SafetyModel | None = None,
+    ) -> None:
+        self.config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # extra_examples_sha256 is filled in by build_pipeline.py: Rasa fingerprints a component by
+        # its config and its inputs, and the extra examples are neither, so a changed file would
+        # otherwise not retrain the model. The other values: see config.yml.
+        return {
+            "extra_examples": "data/safety_model",
+            "extra_examples_sha256": "",
+            "regularisation": 4.0,
+            "random_seed": 20261124,
+        }
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        folder = Path(self.config["extra_examples"])
+        folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
+        if not folder.is_dir():
+            raise FileNotFoundError(f"SafetyModel: the extra examples folder {folder} does not exist")
+        examples = [
+            (str(example.get(TEXT)), label_of(str(example.get(INTENT)))) for example in training_data.intent_examples
+        ]
+        examples += training_examples([folder])
+        self.model = SafetyModel.train(
+            examples, regularisation=float(self.config["regularisation"]), seed=int(self.config["random_seed"])
+        )
+        with self._model_storage.write_to(self._resource) as directory:
+            joblib.dump(self.model.pipeline, directory / self.PIPELINE_FILE)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> GraphComponent:
+        with model_storage.read_from(resource) as directory:
+            pipeline = joblib.load(directory / cls.PIPELINE_FILE)
+        return cls(config, model_storage, resource, SafetyModel(pipeline))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self.model is None:
+            raise RuntimeError("SafetyModel was used before it was trained or loaded")
+        opinions = self.model.opinions([str(message.get(TEXT) or "") for message in messages])
+        for message, opinion in zip(messages, opinions, strict=True):
+            value = {"probability": round(opinion.probability, 4), "concern": opinion.concern}
+            message.set(SAFETY_MODEL, value, add_to_output=True)
+        return messages
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetySafeguard(_Stateless):
     @staticmethod
@@ -297,7 +386,13 @@ class SafetySafeguard(_Stateless):
         # guesses were mostly noise ("mijn auto start niet" -> minor_crisis); the patterns carry
         # recall instead. min_confidence_without_pattern: see config.yml (chosen by
         # cross-validation; 0 keeps every safety prediction of DIET).
-        return {"promote_uncertain_safety": False, "min_confidence_without_pattern": 0.0}
+        # min_model_probability: when the SafetyModel's opinion counts (see config.yml); None
+        # ignores the model.
+        return {
+            "promote_uncertain_safety": False,
+            "min_confidence_without_pattern": 0.0,
+            "min_model_probability": None,
+        }
 
     def process(self, messages: list[Message]) -> list[Message]:
         rules = load_rules()
@@ -310,12 +405,19 @@ class SafetySafeguard(_Stateless):
             confidence = float(entries[0].get("confidence") or 0.0) if entries else 1.0
             if not ranking and current and current != FALLBACK_INTENT:
                 ranking = [current]
+            opinion = message.get(SAFETY_MODEL)
+            threshold = self.config["min_model_probability"]
+            model = None
+            if opinion and threshold is not None:
+                model = (float(opinion["probability"]), str(opinion["concern"]))
             decision = rules.decide(
                 str(message.get(TEXT) or ""),
                 ranking,
                 promote_uncertain=bool(self.config["promote_uncertain_safety"]),
                 confidence=confidence,
                 min_confidence_without_pattern=float(self.config["min_confidence_without_pattern"]),
+                model=model,
+                min_model_probability=float(threshold) if threshold is not None else 1.0,
             )
             message.set("safeguard", decision.reason, add_to_output=True)
             if decision.intent and decision.intent != current and decision.reason != "unchanged":

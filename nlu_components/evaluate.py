@@ -17,6 +17,9 @@ Writes to var/eval/:
   safety_probe*.md, .json  the same on each safety probe, for the safety rows only
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
+  parses/<name>.json       every message of each set with its parse (intent ranking, the
+                           safeguard's reason, the safety model's opinion), for
+                           nlu_components/tune_safety_model.py
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
                            (tests/faq/eval_questions.yml), scored by scripts/evaluate_faq.py
   faq_dev_parsed.json      and of the FAQ development questions (knowledge/faq_dev.py)
@@ -293,6 +296,9 @@ EVALUATION_SETS = (
             "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not widen the "
             "patterns with its own errors in view",
+            "first score (shipped model, before the safety model): recall 0.53, 0.80, 0.87, 0.80, precision "
+            "0.89, 0.92, 0.93, 0.86; second score, with the safety model (stop 21, errors not read): recall "
+            "0.67, 0.87, 0.93, 0.93, precision 0.91, 0.93, 0.93, 0.88",
         ),
         gates=False,
         safety_only=True,
@@ -332,6 +338,23 @@ def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any])
         "entity_errors": entity_errors,
     }
     return report, bars
+
+
+def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: list[Parsed]) -> None:
+    rows = [
+        {
+            "gold": example.intent,
+            "text": p.text,
+            "intent": p.intent,
+            "ranking": p.ranking,
+            "safeguard": p.safeguard,
+            "safety_model": p.safety_model,
+        }
+        for example, p in zip(examples, parsed, strict=True)
+    ]
+    folder = EVAL_DIR / "parses"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{evaluation.name}.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def write_report(report: dict[str, Any], evaluation: EvaluationSet) -> None:
@@ -378,6 +401,7 @@ def main() -> int:
     offset = 0
     for evaluation, examples in sets:
         report, bars = score(examples, parsed[offset : offset + len(examples)], timing)
+        write_parses(evaluation, examples, parsed[offset : offset + len(examples)])
         offset += len(examples)
         write_report(report, evaluation)
         print_bars(evaluation, bars)

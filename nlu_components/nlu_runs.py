@@ -33,6 +33,8 @@ class Parsed:
     safeguard: str | None = None
     # The ResponseSelector's ranking of the FAQ entries (retrieval intent faq), best first.
     selector: list[tuple[str, float]] = field(default_factory=list)
+    # The separate safety model's opinion ({"probability", "concern"}), when the pipeline has one.
+    safety_model: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     entities=list(data.get("entities") or []),
                     safeguard=data.get("safeguard"),
                     selector=selector_ranking(data),
+                    safety_model=data.get("safety_model"),
                 )
             )
         return results

@@ -23,7 +23,9 @@ SUICIDAL = "suicidal_thoughts"
 @dataclass(frozen=True)
 class Decision:
     intent: str
-    reason: str  # "pattern:<concern>#<n>", "diet", "idiom-veto" or "unchanged"
+    # "pattern:<concern>#<n>", "diet", "diet+model", "model", "idiom-veto", "diet-uncertain"
+    # or "unchanged"
+    reason: str
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -83,6 +85,8 @@ class SafetyRules:
         promote_uncertain: bool = True,
         confidence: float = 1.0,
         min_confidence_without_pattern: float = 0.0,
+        model: tuple[float, str] | None = None,
+        min_model_probability: float = 1.0,
     ) -> Decision:
         """The intent a message must get, given DIET's ranking (best first, fallback excluded).
 
@@ -92,6 +96,10 @@ class SafetyRules:
         A safety prediction that no pattern supports and whose `confidence` (of ranking[0]) is
         below `min_confidence_without_pattern` becomes a fallback: the person is asked to say it
         again, and a second miss offers a person to talk to with 112 and 101.
+        `model` is the separate safety model's opinion (probability of a safety concern, the most
+        likely concern; safety_model.py). At or above `min_model_probability` it keeps such an
+        uncertain safety prediction of DIET, and it turns a message that DIET and the patterns
+        took for something else into its concern. It never takes a safety answer away.
         """
         predicted = ranking[0] if ranking else None
         cleaned, idiom_removed = self.without_idioms(self.normalise(text))
@@ -106,6 +114,7 @@ class SafetyRules:
         for concern, _ in self.concerns:
             if concern in found:
                 return Decision(concern, f"pattern:{concern}#{found[concern]}")
+        model_agrees = model is not None and model[0] >= min_model_probability
         if predicted in self.safety_intents:
             if idiom_removed:
                 others = [intent for intent in ranking if intent not in self.safety_intents]
@@ -114,7 +123,11 @@ class SafetyRules:
             if promote_uncertain:
                 return Decision(predicted or "", "diet")
             if confidence < min_confidence_without_pattern:
+                if model_agrees:
+                    return Decision(predicted or "", "diet+model")
                 return Decision(FALLBACK_INTENT, "diet-uncertain")
+        elif model_agrees and model is not None and model[1] in self.safety_intents:
+            return Decision(model[1], "model")
         return Decision(predicted or "", "unchanged")
 
 

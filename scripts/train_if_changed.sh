@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Train the Rasa model only when its inputs changed: the generated config (which names the spaCy
-# pipeline by content hash), domain, stories, NLU data, the custom NLU components and the Rasa
-# lock file. The hash of those files is stored beside the model.
+# pipeline by content hash), domain, stories, NLU data, the safety model's extra examples, the
+# custom NLU components and the Rasa lock file. The hash of those files is stored beside the model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=var/models
@@ -15,7 +15,7 @@ if [ ! -f "$config" ]; then
 fi
 
 inputs_hash() {
-  find "$config" bot/domain bot/stories data/nlu nlu_components requirements/rasa.lock -type f \
+  find "$config" bot/domain bot/stories data/nlu data/safety_model nlu_components requirements/rasa.lock -type f \
     -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 

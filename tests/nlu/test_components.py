@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu_components.components import DutchEntityRules, LanguageGate, SafetySafeguard, ShortReplies
+from nlu_components.components import (
+    DutchEntityRules,
+    LanguageGate,
+    SafetyModelComponent,
+    SafetySafeguard,
+    ShortReplies,
+)
 
 
 def message(text: str, intent: str = "greet", confidence: float = 0.9, **extra: Any) -> Message:
@@ -117,6 +128,50 @@ def test_safeguard_overrides_diet_and_a_fallback() -> None:
     assert overridden.get("intent") == {"name": "suicidal_thoughts", "confidence": 1.0}
     assert overridden.get("intent_ranking")[0]["name"] == "suicidal_thoughts"
     assert fallback.get("intent")["name"] == "minor_crisis"
+
+
+def test_safeguard_uses_the_safety_models_opinion_only_when_configured() -> None:
+    opinion = {"probability": 0.9, "concern": "acute_danger"}
+    text = "ons kleintje is heel suf na het middagdutje"
+    ignoring = make(SafetySafeguard)
+    using = SafetySafeguard({**SafetySafeguard.get_default_config(), "min_model_probability": 0.8})
+    [ignored] = ignoring.process([message(text, intent="young_child", safety_model=opinion)])
+    [used] = using.process([message(text, intent="young_child", safety_model=opinion)])
+    assert ignored.get("intent")["name"] == "young_child"
+    assert used.get("intent")["name"] == "acute_danger"
+    assert used.get("safeguard") == "model"
+
+
+def test_safety_model_component_trains_persists_and_loads(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("safety_model")
+    config = SafetyModelComponent.get_default_config()
+    # A few intents of the NLU data; the rest comes from the extra examples (data/safety_model).
+    training = TrainingData(
+        training_examples=[
+            Message(data={"text": "ik zoek een crèche", "intent": "child_care"}),
+            Message(data={"text": "wat is een lokaal team", "intent": "faq"}),
+            Message(data={"text": "hij slaat ons nu met een stok", "intent": "acute_danger"}),
+        ]
+    )
+    trained = SafetyModelComponent(config, storage, resource)
+    trained.train(training)
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = SafetyModelComponent.load(config, storage, resource, context)
+    texts = ["ik zoek een crèche", "mijn dochter heeft bleekwater gedronken"]
+    before = trained.process([Message(data={"text": t}) for t in texts])
+    after = loaded.process([Message(data={"text": t}) for t in texts])
+    for old, new in zip(before, after, strict=True):
+        assert 0.0 <= new.get("safety_model")["probability"] <= 1.0
+        assert new.get("safety_model") == old.get("safety_model")
+
+
+def test_safety_model_component_refuses_to_run_untrained(tmp_path: Path) -> None:
+    component = SafetyModelComponent(
+        SafetyModelComponent.get_default_config(), LocalModelStorage(tmp_path), Resource("untrained")
+    )
+    with pytest.raises(RuntimeError, match="before it was trained"):
+        component.process([Message(data={"text": "hallo"})])
 
 
 def test_short_replies_decide_a_known_reply_and_leave_the_rest_to_diet() -> None:

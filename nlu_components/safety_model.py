@@ -1,0 +1,120 @@
+"""A second, separate opinion on safety: a small text classifier beside DIET.
+
+DIET chooses one intent among thirty, so a message full of child words ("mijn dochter van
+twee heeft ... gedronken en is heel suf") goes to `young_child` at high confidence even when a
+few words say it is an emergency. This model answers only "which safety concern, or none?". It
+is trained on every NLU training example (all the non-safety intents are "none") plus extra
+examples that only it sees (data/safety_model/): safety messages of the kinds DIET misses and
+alarming-but-harmless ones, so that it can have far more of both than DIET's intent mix allows.
+
+Its input is the text as the safety rules read it (nlu_components/safety.py: folded, informal
+spellings mapped, harmless idioms cut out), as tf-idf of words, word pairs and character
+n-grams, into a logistic regression. SafetySafeguard (components.py) uses its opinion only to
+*add* safety answers that DIET and the patterns missed; threshold and regularisation are chosen
+by nlu_components/tune_safety_model.py (see config.yml).
+
+No Rasa imports, so it can be trained, tuned and tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from nlu_components.nlu_files import PROJECT_ROOT, messages
+from nlu_components.safety import SafetyRules, load_rules
+
+NONE = "none"
+CONCERNS = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
+EXTRA_EXAMPLES_DIR = PROJECT_ROOT / "data" / "safety_model"
+# The intent name the extra examples use for "not about safety".
+EXTRA_NONE_INTENT = "not_safety"
+
+
+@dataclass(frozen=True)
+class Opinion:
+    probability: float  # that the message is about one of the safety concerns
+    concern: str  # the most likely concern (even when the probability is low)
+
+
+def label_of(intent: str) -> str:
+    """The model's label for an NLU intent (faq/<key> and every other non-safety intent: none)."""
+    return intent if intent in CONCERNS else NONE
+
+
+def model_input(text: str, rules: SafetyRules) -> str:
+    return rules.without_idioms(rules.normalise(text))[0]
+
+
+def training_examples(folders: Iterable[Path]) -> list[tuple[str, str]]:
+    """(text, label) for every example in the NLU YAML files under `folders`."""
+    examples = []
+    for folder in folders:
+        for message in messages(folder):
+            label = NONE if message.intent == EXTRA_NONE_INTENT else label_of(message.intent)
+            examples.append((message.text, label))
+    return examples
+
+
+# Every word counts, one-letter ones too ("k", "t" in informal writing).
+WORD = r"\b\w+\b"
+
+
+def _pipeline(regularisation: float, seed: int) -> Pipeline:
+    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=WORD)
+    features = FeatureUnion(
+        [
+            ("words", words),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
+        ]
+    )
+    # Balanced classes: the non-safety examples outnumber each concern about thirty to one.
+    classifier = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000, random_state=seed)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+class SafetyModel:
+    def __init__(self, pipeline: Pipeline, rules: SafetyRules | None = None) -> None:
+        self.pipeline = pipeline
+        self._rules = rules
+
+    @property
+    def rules(self) -> SafetyRules:
+        return self._rules or load_rules()
+
+    @classmethod
+    def train(
+        cls,
+        examples: Sequence[tuple[str, str]],
+        regularisation: float,
+        seed: int,
+        rules: SafetyRules | None = None,
+    ) -> SafetyModel:
+        labels = {label for _, label in examples}
+        missing = (set(CONCERNS) | {NONE}) - labels
+        if missing:
+            raise ValueError(f"no training examples for {', '.join(sorted(missing))}")
+        model = cls(_pipeline(regularisation, seed), rules)
+        model.pipeline.fit([model_input(text, model.rules) for text, _ in examples], [label for _, label in examples])
+        return model
+
+    def opinions(self, texts: Sequence[str]) -> list[Opinion]:
+        if not texts:
+            return []
+        classes = list(self.pipeline.classes_)
+        none_column = classes.index(NONE)
+        rows = self.pipeline.predict_proba([model_input(text, self.rules) for text in texts])
+        result = []
+        for row in rows:
+            concern_columns = [i for i in range(len(classes)) if i != none_column]
+            best = max(concern_columns, key=lambda i: row[i])
+            result.append(Opinion(probability=float(1.0 - row[none_column]), concern=str(classes[best])))
+        return result
+
+    def opinion(self, text: str) -> Opinion:
+        return self.opinions([text])[0]

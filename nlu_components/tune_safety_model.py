@@ -1,0 +1,142 @@
+"""Choose the safety model's regularisation and threshold on the evaluation sets already read.
+
+    make eval    (writes var/eval/parses/, the parses this script replays)
+    .venv-rasa/bin/python -m nlu_components.tune_safety_model
+
+Method (the chosen values are written in config.yml): the sets whose errors have been read
+(READ_SETS: the development set and the first three safety probes) are replayed through the
+safeguard's rules with the model's opinion, for every regularisation and threshold, starting
+from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message).
+The model is retrained here for each regularisation on its training examples (seconds; DIET is
+not retrained). Counted over all read sets: safety messages that get no safety answer (misses)
+and harmless ones that get one (false alarms). Allowed are pairs whose false alarms exceed those
+without the model by at most one per hundred harmless messages (a safety answer to a harmless
+message costs far less than a missed emergency, but each one also costs the bot's credibility
+and the held-out precision bar); among those, the fewest misses win, then the fewest false
+alarms, then the higher threshold. The held-out set and the newest probe are never used here.
+Writes var/eval/safety_model_tuning.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from nlu_components.nlu_files import PROJECT_ROOT, TRAINING_DIR
+from nlu_components.safety import FALLBACK_INTENT
+from nlu_components.safety_model import CONCERNS, EXTRA_EXAMPLES_DIR, Opinion, SafetyModel, training_examples
+
+READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3")
+PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
+OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
+REGULARISATIONS = [1.0, 2.0, 4.0, 8.0, 16.0]
+THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
+FALSE_ALARM_BUDGET = 0.01  # extra false alarms allowed, per harmless message
+SEED = 20261124
+
+
+@dataclass(frozen=True)
+class Row:
+    regularisation: float
+    threshold: float | None  # None: without the model
+    misses: int
+    false_alarms: int
+    wrong_concern: int  # a safety answer, but for another concern
+
+
+def without_model(row: dict[str, Any]) -> tuple[str, str]:
+    """What the safeguard decided without the model, and how the model could change it.
+
+    Returns (intent, kind): kind "promotable" (the model may turn it into its concern),
+    "uncertain" (a safety guess of DIET that becomes a fallback unless the model agrees) or
+    "settled" (a pattern or DIET decided; the model has no say)."""
+    reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
+    if reason == "model":
+        # The model promoted it in this run; below the pipeline's position was DIET's choice.
+        return ranking[1], "promotable"
+    if reason in ("diet+model", "diet-uncertain"):
+        guess = next(name for name in ranking if name != FALLBACK_INTENT)
+        return guess, "uncertain"
+    if reason == "unchanged" and row["intent"] not in CONCERNS:
+        return row["intent"], "promotable"
+    return row["intent"], "settled"
+
+
+def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None) -> str:
+    intent, kind = without_model(row)
+    agrees = threshold is not None and opinion.probability >= threshold
+    if kind == "promotable":
+        return opinion.concern if agrees else intent
+    if kind == "uncertain":
+        return intent if agrees else FALLBACK_INTENT
+    return intent
+
+
+def count(rows: list[dict[str, Any]], opinions: list[Opinion], regularisation: float, threshold: float | None) -> Row:
+    misses = false_alarms = wrong = 0
+    for row, opinion in zip(rows, opinions, strict=True):
+        final = replay(row, opinion, threshold)
+        gold_safety, final_safety = row["gold"] in CONCERNS, final in CONCERNS
+        misses += gold_safety and not final_safety
+        false_alarms += final_safety and not gold_safety
+        wrong += gold_safety and final_safety and final != row["gold"]
+    return Row(regularisation, threshold, misses, false_alarms, wrong)
+
+
+def load_parses() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for name in READ_SETS:
+        path = PARSES_DIR / f"{name}.json"
+        if not path.exists():
+            raise SystemExit(f"missing {path.relative_to(PROJECT_ROOT)}: run `make eval` first")
+        rows += json.loads(path.read_text(encoding="utf-8"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
+    rows = load_parses()
+    harmless = sum(row["gold"] not in CONCERNS for row in rows)
+    examples = training_examples([TRAINING_DIR, EXTRA_EXAMPLES_DIR])
+    print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
+    results: list[Row] = []
+    baseline: Row | None = None
+    for regularisation in REGULARISATIONS:
+        model = SafetyModel.train(examples, regularisation, SEED)
+        opinions = model.opinions([row["text"] for row in rows])
+        baseline = baseline or count(rows, opinions, regularisation, None)
+        results += [count(rows, opinions, regularisation, t) for t in THRESHOLDS]
+        print(f"  regularisation {regularisation}: trained and replayed", flush=True)
+    assert baseline is not None
+    allowed_false_alarms = baseline.false_alarms + int(FALSE_ALARM_BUDGET * harmless)
+    print(f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms")
+    print(f"{'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}")
+    for r in results:
+        print(f"{r.regularisation:>5} {r.threshold:>9} {r.misses:>6} {r.false_alarms:>12} {r.wrong_concern:>13}")
+    allowed = [r for r in results if r.false_alarms <= allowed_false_alarms]
+    if not allowed:
+        print("no pair stays within the false-alarm budget; keep the model off", file=sys.stderr)
+        return 1
+    chosen = min(allowed, key=lambda r: (r.misses, r.false_alarms, -(r.threshold or 0.0)))
+    print(
+        f"chosen: regularisation {chosen.regularisation}, threshold {chosen.threshold}: {chosen.misses} misses, "
+        f"{chosen.false_alarms} false alarms (allowed up to {allowed_false_alarms})"
+    )
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "read_sets": READ_SETS,
+        "baseline": asdict(baseline),
+        "allowed_false_alarms": allowed_false_alarms,
+        "chosen": asdict(chosen),
+        "rows": [asdict(r) for r in results],
+    }
+    OUTPUT.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

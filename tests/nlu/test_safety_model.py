@@ -1,0 +1,154 @@
+"""The separate safety model (nlu_components/safety_model.py) and how the safeguard uses it.
+
+The model is trained here on the real training data (a few seconds). The assertions are about
+behaviour that does not depend on where exactly its probabilities land: labels, the shape of the
+opinion, that it learns what it is taught, and the safeguard's rules for using an opinion.
+How well it does on unseen wording is measured by `make eval` (safety probes), not here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu_components.nlu_files import TRAINING_DIR
+from nlu_components.safety import load_rules
+from nlu_components.safety_model import (
+    CONCERNS,
+    EXTRA_EXAMPLES_DIR,
+    NONE,
+    Opinion,
+    SafetyModel,
+    label_of,
+    model_input,
+    training_examples,
+)
+from nlu_components.tune_safety_model import replay
+
+RULES = load_rules()
+
+
+@pytest.fixture(scope="module")
+def trained() -> SafetyModel:
+    return SafetyModel.train(training_examples([TRAINING_DIR, EXTRA_EXAMPLES_DIR]), regularisation=4.0, seed=1)
+
+
+def test_labels_are_the_four_concerns_or_none() -> None:
+    assert label_of("abuse") == "abuse"
+    assert label_of("faq") == NONE
+    assert label_of("young_child") == NONE
+    examples = training_examples([EXTRA_EXAMPLES_DIR])
+    assert {label for _, label in examples} == {*CONCERNS, NONE}  # not_safety reads as none
+
+
+def test_the_model_reads_text_as_the_safety_rules_do() -> None:
+    # Informal spelling mapped, a harmless idiom cut out.
+    assert "ik zie" in model_input("kzie het nie meer zitten", RULES)
+    assert "dood" not in model_input("ik schaam me dood", RULES)
+
+
+def test_training_needs_every_label() -> None:
+    with pytest.raises(ValueError, match="minor_crisis"):
+        SafetyModel.train(
+            [
+                ("hallo", NONE),
+                ("hij slaat me", "abuse"),
+                ("ik wil dood", "suicidal_thoughts"),
+                ("brand", "acute_danger"),
+            ],
+            regularisation=1.0,
+            seed=1,
+        )
+
+
+def test_opinions_are_probabilities_with_a_concern(trained: SafetyModel) -> None:
+    opinions = trained.opinions(["dag", "ik zoek een crèche in Gent", "er staat iemand met een mes in de keuken"])
+    assert len(opinions) == 3
+    for opinion in opinions:
+        assert 0.0 <= opinion.probability <= 1.0
+        assert opinion.concern in CONCERNS
+    assert trained.opinions([]) == []
+
+
+def test_the_model_ranks_training_examples_as_it_was_taught(trained: SafetyModel) -> None:
+    # On its own training data a model that learned anything puts the safety examples above the
+    # others on average; this fails for a model that ignores its input.
+    examples = training_examples([EXTRA_EXAMPLES_DIR])
+    opinions = trained.opinions([text for text, _ in examples])
+    safety = [o.probability for o, (_, label) in zip(opinions, examples, strict=True) if label != NONE]
+    harmless = [o.probability for o, (_, label) in zip(opinions, examples, strict=True) if label == NONE]
+    assert sum(safety) / len(safety) > 0.5 > sum(harmless) / len(harmless)
+    concerns_right = sum(o.concern == label for o, (_, label) in zip(opinions, examples, strict=True) if label != NONE)
+    assert concerns_right / len(safety) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("predicted", "model", "expected", "reason"),
+    [
+        # Taken for something else, no pattern: the model adds its concern at its threshold...
+        ("young_child", (0.8, "acute_danger"), "acute_danger", "model"),
+        # ...and not below it.
+        ("young_child", (0.5, "acute_danger"), "young_child", "unchanged"),
+    ],
+)
+def test_the_model_adds_a_safety_answer_at_its_threshold(
+    predicted: str, model: tuple[float, str], expected: str, reason: str
+) -> None:
+    decision = RULES.decide(
+        "ons kleintje is heel suf na het middagdutje", [predicted, "faq"], model=model, min_model_probability=0.7
+    )
+    assert (decision.intent, decision.reason) == (expected, reason)
+
+
+def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback() -> None:
+    kwargs = {"promote_uncertain": False, "confidence": 0.5, "min_confidence_without_pattern": 0.65}
+    text = "ons kleintje is heel suf na het middagdutje"
+    alone = RULES.decide(text, ["acute_danger", "young_child"], **kwargs)  # type: ignore[arg-type]
+    backed = RULES.decide(
+        text,
+        ["acute_danger", "young_child"],
+        model=(0.9, "abuse"),
+        min_model_probability=0.7,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert alone.intent == "nlu_fallback"
+    assert (backed.intent, backed.reason) == ("acute_danger", "diet+model")
+
+
+def test_the_model_never_takes_a_safety_answer_away() -> None:
+    # A pattern match stands whatever the model thinks.
+    decision = RULES.decide(
+        "ik wil echt niet meer leven", ["young_person"], model=(0.0, "abuse"), min_model_probability=0.7
+    )
+    assert decision.intent == "suicidal_thoughts"
+
+
+def test_without_an_opinion_the_rules_decide_as_before() -> None:
+    text = "ons kleintje is heel suf na het middagdutje"
+    assert RULES.decide(text, ["young_child"]).intent == "young_child"
+
+
+def parse_row(intent: str, safeguard: str, ranking: list[str]) -> dict[str, object]:
+    return {"gold": "x", "text": "x", "intent": intent, "safeguard": safeguard, "ranking": [[n, 0.1] for n in ranking]}
+
+
+@pytest.mark.parametrize(
+    ("row", "probability", "expected"),
+    [
+        # Promoted by the model in the evaluated run: below the threshold DIET's choice comes back.
+        (parse_row("acute_danger", "model", ["acute_danger", "young_child"]), 0.8, "young_child"),
+        (parse_row("acute_danger", "model", ["acute_danger", "young_child"]), 0.95, "acute_danger"),
+        # Not promoted in the run, but would be at a lower threshold.
+        (parse_row("young_child", "unchanged", ["young_child"]), 0.95, "acute_danger"),
+        # An uncertain safety guess: a fallback unless the model agrees.
+        (parse_row("nlu_fallback", "diet-uncertain", ["nlu_fallback", "abuse"]), 0.5, "nlu_fallback"),
+        (parse_row("abuse", "diet+model", ["abuse"]), 0.95, "abuse"),
+        (parse_row("abuse", "diet+model", ["abuse"]), 0.5, "nlu_fallback"),
+        # A pattern decided: the model has no say.
+        (parse_row("minor_crisis", "pattern:minor_crisis#0", ["young_person"]), 0.0, "minor_crisis"),
+    ],
+)
+def test_tuning_replays_the_safeguard_for_another_threshold(
+    row: dict[str, object], probability: float, expected: str
+) -> None:
+    opinion = Opinion(probability=probability, concern="acute_danger")
+    assert replay(row, opinion, threshold=0.9) == expected
