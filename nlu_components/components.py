@@ -322,7 +322,7 @@ class SafetyModelComponent(GraphComponent):
         return {
             "extra_examples": "data/safety_model",
             "extra_examples_sha256": "",
-            "regularisation": 4.0,
+            "regularisation": 2.0,
             "random_seed": 20261124,
         }
 
