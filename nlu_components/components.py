@@ -11,7 +11,7 @@
   "wis alles") gets the intent the reviewed list short_replies.yml gives it.
 - `LanguageGate`: French and English messages get the intent `other_language` and a `language`
   entity, so the bot can answer in that language.
-- `SafetyModel`: a small classifier trained beside DIET that only says which safety concern a
+- `SafetyModelComponent`: a small classifier trained beside DIET that only says which safety concern a
   message is about, if any (safety_model.py); it sets `safety_model` on the message.
 - `SafetySafeguard`: the last word on safety; see safety_patterns.yml.
 
@@ -23,7 +23,6 @@ messages.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import joblib
@@ -38,7 +37,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.age import find_ages
 from nlu_components.cues import find_cues
-from nlu_components.nlu_files import PROJECT_ROOT
+from nlu_components.nlu_files import SAFETY_MODEL_DIR
 from nlu_components.places import filter_places
 from nlu_components.questions import asks
 from nlu_components.safety import load_rules
@@ -317,10 +316,10 @@ class SafetyModelComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # extra_examples_sha256 is filled in by build_pipeline.py: Rasa fingerprints a component by
-        # its config and its inputs, and the extra examples are neither, so a changed file would
-        # otherwise not retrain the model. The other values: see config.yml.
+        # its config and its inputs, and the extra examples (nlu_files.SAFETY_MODEL_DIR) are
+        # neither, so a changed file would otherwise not retrain the model. The other values: see
+        # config.yml.
         return {
-            "extra_examples": "data/safety_model",
             "extra_examples_sha256": "",
             "regularisation": 2.0,
             "random_seed": 20261124,
@@ -337,14 +336,12 @@ class SafetyModelComponent(GraphComponent):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        folder = Path(self.config["extra_examples"])
-        folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
-        if not folder.is_dir():
-            raise FileNotFoundError(f"SafetyModel: the extra examples folder {folder} does not exist")
+        if not SAFETY_MODEL_DIR.is_dir():
+            raise FileNotFoundError(f"SafetyModel: the extra examples folder {SAFETY_MODEL_DIR} does not exist")
         examples = [
             (str(example.get(TEXT)), label_of(str(example.get(INTENT)))) for example in training_data.intent_examples
         ]
-        examples += training_examples([folder])
+        examples += training_examples([SAFETY_MODEL_DIR])
         self.model = SafetyModel.train(
             examples, regularisation=float(self.config["regularisation"]), seed=int(self.config["random_seed"])
         )

@@ -400,9 +400,10 @@ def main() -> int:
     missed: list[str] = []
     offset = 0
     for evaluation, examples in sets:
-        report, bars = score(examples, parsed[offset : offset + len(examples)], timing)
-        write_parses(evaluation, examples, parsed[offset : offset + len(examples)])
+        parsed_here = parsed[offset : offset + len(examples)]
         offset += len(examples)
+        report, bars = score(examples, parsed_here, timing)
+        write_parses(evaluation, examples, parsed_here)
         write_report(report, evaluation)
         print_bars(evaluation, bars)
         if evaluation.gates:

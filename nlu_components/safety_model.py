@@ -26,13 +26,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from nlu_components.nlu_files import PROJECT_ROOT, messages
+from nlu_components.nlu_files import messages
 from nlu_components.safety import SafetyRules, load_rules
 
 NONE = "none"
 CONCERNS = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
-EXTRA_EXAMPLES_DIR = PROJECT_ROOT / "data" / "safety_model"
-# The intent name the extra examples use for "not about safety".
+# The intent name the extra examples (nlu_files.SAFETY_MODEL_DIR) use for "not about safety".
 EXTRA_NONE_INTENT = "not_safety"
 
 
@@ -108,10 +107,10 @@ class SafetyModel:
             return []
         classes = list(self.pipeline.classes_)
         none_column = classes.index(NONE)
+        concern_columns = [i for i in range(len(classes)) if i != none_column]
         rows = self.pipeline.predict_proba([model_input(text, self.rules) for text in texts])
         result = []
         for row in rows:
-            concern_columns = [i for i in range(len(classes)) if i != none_column]
             best = max(concern_columns, key=lambda i: row[i])
             result.append(Opinion(probability=float(1.0 - row[none_column]), concern=str(classes[best])))
         return result

@@ -25,9 +25,9 @@ import sys
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from nlu_components.nlu_files import PROJECT_ROOT, TRAINING_DIR
+from nlu_components.nlu_files import PROJECT_ROOT, SAFETY_MODEL_DIR, TRAINING_DIR
 from nlu_components.safety import FALLBACK_INTENT
-from nlu_components.safety_model import CONCERNS, EXTRA_EXAMPLES_DIR, Opinion, SafetyModel, training_examples
+from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training_examples
 
 READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3")
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     rows = load_parses()
     harmless = sum(row["gold"] not in CONCERNS for row in rows)
-    examples = training_examples([TRAINING_DIR, EXTRA_EXAMPLES_DIR])
+    examples = training_examples([TRAINING_DIR, SAFETY_MODEL_DIR])
     print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
     results: list[Row] = []
     baseline: Row | None = None

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from nlu_components import build_pipeline
+from nlu_components.nlu_files import SAFETY_MODEL_DIR
 
 
 def test_the_hash_of_the_safety_examples_follows_their_content(tmp_path: Path) -> None:
@@ -27,5 +28,5 @@ def test_the_generated_config_fills_in_both_placeholders(tmp_path: Path, monkeyp
     components = {c["name"]: c for c in yaml.safe_load(rendered)["pipeline"]}
     assert components["SpacyNLP"]["model"] == "var/build/spacy/nl_brede_instap-test"
     safety = components["nlu_components.components.SafetyModelComponent"]
-    assert safety["extra_examples_sha256"] == build_pipeline.folder_hash(build_pipeline.SAFETY_EXAMPLES_DIR)
+    assert safety["extra_examples_sha256"] == build_pipeline.folder_hash(SAFETY_MODEL_DIR)
     assert not build_pipeline.write_config(pipeline)  # unchanged: not written again

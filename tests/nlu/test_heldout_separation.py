@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlu_components.evaluate import EVALUATION_SETS
-from nlu_components.nlu_files import TRAINING_DIR, messages, trigrams, words
-from nlu_components.safety_model import EXTRA_EXAMPLES_DIR
+from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR, messages, trigrams, words
 
 # Every set `make eval` scores, so that a new one is checked without being listed here as well.
 EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
@@ -18,7 +17,7 @@ FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_on
 
 def near_copies(folder: Path) -> list[str]:
     # The safety model's extra examples are training data too, for that model.
-    training = [*messages(TRAINING_DIR), *messages(EXTRA_EXAMPLES_DIR)]
+    training = [*messages(TRAINING_DIR), *messages(SAFETY_MODEL_DIR)]
     training_trigrams = [(example, trigrams(example.text)) for example in training]
     training_texts = {" ".join(words(example.text)) for example in training}
     problems = []

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlu_components.nlu_files import TRAINING_DIR
+from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
 from nlu_components.safety import load_rules
 from nlu_components.safety_model import (
     CONCERNS,
-    EXTRA_EXAMPLES_DIR,
     NONE,
     Opinion,
     SafetyModel,
@@ -29,14 +28,14 @@ RULES = load_rules()
 
 @pytest.fixture(scope="module")
 def trained() -> SafetyModel:
-    return SafetyModel.train(training_examples([TRAINING_DIR, EXTRA_EXAMPLES_DIR]), regularisation=4.0, seed=1)
+    return SafetyModel.train(training_examples([TRAINING_DIR, SAFETY_MODEL_DIR]), regularisation=4.0, seed=1)
 
 
 def test_labels_are_the_four_concerns_or_none() -> None:
     assert label_of("abuse") == "abuse"
     assert label_of("faq") == NONE
     assert label_of("young_child") == NONE
-    examples = training_examples([EXTRA_EXAMPLES_DIR])
+    examples = training_examples([SAFETY_MODEL_DIR])
     assert {label for _, label in examples} == {*CONCERNS, NONE}  # not_safety reads as none
 
 
@@ -72,7 +71,7 @@ def test_opinions_are_probabilities_with_a_concern(trained: SafetyModel) -> None
 def test_the_model_ranks_training_examples_as_it_was_taught(trained: SafetyModel) -> None:
     # On its own training data a model that learned anything puts the safety examples above the
     # others on average; this fails for a model that ignores its input.
-    examples = training_examples([EXTRA_EXAMPLES_DIR])
+    examples = training_examples([SAFETY_MODEL_DIR])
     opinions = trained.opinions([text for text, _ in examples])
     safety = [o.probability for o, (_, label) in zip(opinions, examples, strict=True) if label != NONE]
     harmless = [o.probability for o, (_, label) in zip(opinions, examples, strict=True) if label == NONE]
