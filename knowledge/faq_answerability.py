@@ -2,11 +2,13 @@
 
 Separate thresholds on the search's coverage, its lead over the second hit and the selector's
 confidence each saw one signal; an unanswerable question can look fine on one of them, and a
-paraphrase people would type can look weak on one. The model weighs the four together:
+paraphrase people would type can look weak on one. The model weighs them together:
 - coverage: the share of the question's information the best entry uses (knowledge/faq_search.py);
 - lead: how far the best hit scores above the second (log of the ratio, capped);
 - selector: the ResponseSelector's confidence for that same entry (0 when it does not rank it);
-- strength: the best hit's score itself (log), higher when more of the rare words match.
+- strength: the best hit's score itself (log), higher when more of the rare words match;
+- fact_gap: 1 when the question asks for a count, an amount, hours, a name or an address that the
+  best entry's answer does not hold (knowledge/faq_fact_kind.py).
 
 The weights are fitted by scripts/tune_faq.py on the development questions as parsed by the real
 NLU model (knowledge/faq_dev.py; never the held-out set) and stored, with the threshold and the
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from knowledge.faq_search import Evidence
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "faq_answerability.yml"
-FEATURES = ("coverage", "lead", "selector", "strength")
+FEATURES = ("coverage", "lead", "selector", "strength", "fact_gap")
 # A lone hit has no second to lead over: it counts as this ratio (also the cap).
 MAX_LEAD_RATIO = 10.0
 
@@ -42,7 +44,7 @@ def features(evidence: Evidence) -> list[float]:
     second = hits[1].score if len(hits) > 1 else 0.0
     ratio = min(top.score / second, MAX_LEAD_RATIO) if second > 0 else MAX_LEAD_RATIO
     selector = dict(evidence.selector).get(top.key, 0.0)
-    return [top.coverage, math.log(max(ratio, 1.0)), selector, math.log1p(top.score)]
+    return [top.coverage, math.log(max(ratio, 1.0)), selector, math.log1p(top.score), top.fact_gap]
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ threshold by scripts/tune_faq.py on development data only, never the held-out se
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from knowledge.faq_answerability import Policy, default_policy
+from knowledge.faq_fact_kind import fact_gap
 from knowledge.search import BM25Index, expand, query_words_and_stems
 from knowledge.word_weight import specificity
 
@@ -52,6 +53,9 @@ class SearchHit:
     # The share of the question's information (idf-weighted terms) found in this entry's
     # questions and answer: low when the question is about something the entry never mentions.
     coverage: float
+    # 1.0 when the question asks for a count, an amount, hours, a name or an address that this
+    # entry's answer does not hold (knowledge/faq_fact_kind.py).
+    fact_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ class FaqIndex:
             coverage = self._coverage(weights, key)
             hits.append(SearchHit(key, round(score * coverage, 4), round(coverage, 4)))
         hits.sort(key=lambda hit: (-hit.score, hit.key))
-        return hits[:limit]
+        return [replace(hit, fact_gap=fact_gap(query, self.documents[hit.key].answer)) for hit in hits[:limit]]
 
     def evidence(self, question: str, selector: Sequence[tuple[str, float]] = ()) -> Evidence:
         ranked = sorted(((k, c) for k, c in selector if k in self.documents), key=lambda item: -item[1])

@@ -109,6 +109,11 @@ def cross_validate(items: list[Item], selector: float) -> list[dict[str, Any]]:
     return results
 
 
+def _stored_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(MODEL_FILE.read_text(encoding="utf-8"))
+    return data
+
+
 def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float]) -> str:
     data = {
         "features": list(FEATURES),
@@ -139,7 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     if not DEV_PARSED.exists():
         print("run `make eval` first: it writes var/eval/faq_dev_parsed.json", file=sys.stderr)
         return 1
-    items, selector = dev_items(), default_policy().selector
+    items = dev_items()
+    try:
+        stored_policy: Policy | None = default_policy()
+    except ValueError as error:  # the features changed since the last fit: refit from scratch
+        print(f"the stored policy does not fit this code ({error}); fitting a new one")
+        stored_policy = None
+    selector = stored_policy.selector if stored_policy else float(_stored_data()["selector"])
     positives = sum(1 for key, _ in items if key)
     print(f"{positives} answerable and {len(items) - positives} unanswerable development questions")
     runs = cross_validate(items, selector)
@@ -149,8 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         f"cross-validated: right {checked['right']:.3f} (worst fold {low['right']:.3f}), "
         f"answered anyway {checked['false_answers']:.3f} (worst fold {low['false_answers']:.3f})"
     )
-    now = score(items, default_policy())
-    print(f"stored policy on all of them (seen): right {now['right']:.3f}, answered anyway {now['false_answers']:.3f}")
+    if stored_policy:
+        now = score(items, stored_policy)
+        print(f"stored policy on all of them (seen): right {now['right']:.3f}, anyway {now['false_answers']:.3f}")
     policy = fit_policy(items, selector)
     result = score(items, policy)
     print(f"fitted on all: {policy}")

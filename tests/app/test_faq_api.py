@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from knowledge.faq import load_collection
-from knowledge.faq_answerability import default_policy, features
+from knowledge.faq_answerability import FEATURES, default_policy, features
 from knowledge.faq_search import Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
 from knowledge.word_weight import FLOOR, specificity
@@ -84,10 +84,13 @@ def test_the_rule_answers_a_sure_selector_a_likely_hit_and_else_nothing() -> Non
     )
 
 
-def test_the_stored_model_rises_with_every_signal() -> None:
-    # Each signal is evidence for the best hit, so none may have a negative weight.
+def test_the_stored_model_rises_with_every_signal_and_falls_with_a_fact_gap() -> None:
+    # Each signal is evidence for the best hit, so none may have a negative weight; a fact the
+    # answer lacks is evidence against it.
     policy = default_policy()
-    assert all(weight > 0 for weight in policy.model.weights)
+    weights = dict(zip(FEATURES, policy.model.weights, strict=True))
+    assert weights.pop("fact_gap") < 0
+    assert all(weight > 0 for weight in weights.values())
     assert 0.0 < policy.threshold < 1.0 and policy.selector <= 1.0
 
 

@@ -1,0 +1,121 @@
+"""Whether an answer holds the kind of fact a question asks for.
+
+Questions the collection cannot answer often name an actor it knows and ask for something it does
+not hold: how many staff Opgroeien has, who chairs an IROJ, when the JAC in Leuven is open, the
+street of a consultatiebureau. The entry about that actor then covers the question's words as well
+as a real match does. What gives it away is that its answer has no count of staff, no name, no
+hours, no street. `fact_gap` says so; the answering model weighs it with the other signals
+(knowledge/faq_answerability.py).
+
+Deliberately narrow: only questions that plainly ask for a count, a duration, an amount of money,
+opening hours, a person's name or an address are judged; every other question has no gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.places import fold
+from knowledge.search import words_and_stems
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_WORDS = frozenset(
+    {"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig"}
+    | {"dertig", "veertig", "vijftig", "honderd", "duizend", "miljoen", "miljard", "helft", "half"}
+)
+# Units of time, as folded words; a compound that ends in one counts too ("werkdagen").
+_TIME_UNITS = ("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "uren", "minuten", "minuut")
+_TIME_NOUNS = frozenset({"tijd", *_TIME_UNITS})
+_MONEY_NOUNS = frozenset({"geld", "euro", "subsidie", "budget", "middelen", "loon", "salaris", "bedrag"})
+# After "hoeveel", a verb about paying makes it a question about money ("hoeveel kost ...").
+_MONEY_VERBS = re.compile(r"\bhoeveel (?:kost|kosten|betaal|betaalt|betalen|bedraagt|verdien|verdient|krijg)")
+_MONEY_WORDS = re.compile(r"\b(?:prijs|maximumprijs|tarief|bedrag|korting|hoe hoog)\b")
+_FREE = re.compile(r"\b(?:gratis|kosteloos|kost niets|betaal je niets)\b")
+_EURO = re.compile(r"(?:\d[\d.,]*\s*(?:miljoen |miljard )?(?:euro\b|€))|€\s*\d")
+_HOURS_ASKED = re.compile(r"\b(?:openingsuren|openingstijden|hoe laat|op welke dagen|welke uren|open|bereikbaar)\b")
+_HOURS_GIVEN = re.compile(
+    r"\b\d{1,2}\s*(?:u|uur)\b|\b\d{1,2}[:.]\d\d\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|"
+    r"\bweekend|\bdag en nacht\b|\b24 op 24\b|\belke dag\b|\bs nachts\b"
+)
+_PERSON_ASKED = re.compile(
+    r"\bwie (?:is|zijn) (?:de|het)\b.*\b(?:voorzitter|directeur|minister|hoofd|baas|leidinggevende|"
+    r"verantwoordelijke|administrateur|burgemeester|schepen)"
+)
+# Two capitalised words in a row, not opening a sentence: a person's name ("Kind en Gezin" is not).
+_PERSON_GIVEN = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+ [A-Z][a-z]+")
+_ADDRESS_ASKED = re.compile(r"\b(?:adres|adressen|straat|hoofdkantoor|postadres)\b")
+_ADDRESS_GIVEN = re.compile(r"\b\d{4} [A-Z]|\w(?:straat|laan|plein|steenweg|lei)\s+\d")
+
+
+def _is_number(word: str) -> bool:
+    return (bool(_NUMBER.fullmatch(word)) and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS
+
+
+def _counted_words(folded_question: str) -> list[str]:
+    """The word after "hoeveel" that says what is counted; past an adjective ("lokale teams")."""
+    after = [word for word, _ in words_and_stems(folded_question.split("hoeveel", 1)[1])]
+    if len(after) > 1 and after[0].endswith("e"):
+        return after[1:2]
+    return after[:1]
+
+
+def asked_kinds(question: str) -> dict[str, list[str]]:
+    """The kinds of fact the question asks for; a count comes with the words it counts."""
+    text = fold(question)
+    kinds: dict[str, list[str]] = {}
+    if "hoe lang" in text:
+        kinds["time"] = []
+    if _MONEY_VERBS.search(text) or _MONEY_WORDS.search(text):
+        kinds["money"] = []
+    if "hoeveel" in text and "money" not in kinds:
+        counted = _counted_words(text)
+        if any(word in _TIME_NOUNS for word in counted):
+            kinds["time"] = []
+        elif any(word in _MONEY_NOUNS for word in counted):
+            kinds["money"] = []
+        else:
+            kinds["count"] = counted
+    if _HOURS_ASKED.search(text):
+        kinds["hours"] = []
+    if _PERSON_ASKED.search(text):
+        kinds["person"] = []
+    if _ADDRESS_ASKED.search(text):
+        kinds["address"] = []
+    return kinds
+
+
+def _sentences(answer: str) -> list[list[str]]:
+    return [[word for word, _ in words_and_stems(s)] for s in _SENTENCE_END.split(answer)]
+
+
+def _stems(words: list[str]) -> list[str]:
+    return [stem for _, stem in words_and_stems(" ".join(words))]
+
+
+def _holds(kind: str, counted: list[str], answer: str) -> bool:
+    folded = fold(answer)
+    if kind == "money":
+        return bool(_EURO.search(folded) or _FREE.search(folded))
+    if kind == "hours":
+        return bool(_HOURS_GIVEN.search(folded))
+    if kind == "person":
+        return bool(_PERSON_GIVEN.search(answer))
+    if kind == "address":
+        return bool(_ADDRESS_GIVEN.search(answer))
+    sentences = [s for s in _sentences(answer) if any(_is_number(w) for w in s)]
+    if kind == "time":
+        return any(w.endswith(_TIME_UNITS) for s in sentences for w in s)
+    # A count: a sentence with a number that speaks of what is counted (a compound ending in it
+    # counts: "opvangplaatsen" for "plaatsen"). Nothing recognisable counted: any number will do.
+    wanted = [w for w in _stems(counted) if len(w) >= 3]
+    if not wanted:
+        return bool(sentences)
+    return any(stem.endswith(w) for s in sentences for stem in _stems(s) for w in wanted)
+
+
+def fact_gap(question: str, answer: str) -> float:
+    """1.0 when the question asks for a kind of fact the answer does not hold, else 0.0."""
+    kinds = asked_kinds(question)
+    return 1.0 if any(not _holds(kind, counted, answer) for kind, counted in kinds.items()) else 0.0

@@ -1,0 +1,63 @@
+"""The fact-kind check: does an answer hold the kind of fact a question asks for?"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.faq_fact_kind import asked_kinds, fact_gap
+from knowledge.faq_search import FaqDocument, FaqIndex
+
+TEAMS = "Er zijn 57 lokale teams in Vlaanderen en Brussel. Antwerpen heeft er 17."
+HELPLINE = "Awel is de gratis hulplijn voor kinderen en jongeren. Het nummer is 102."
+
+
+def test_a_question_without_a_kind_of_fact_has_no_gap() -> None:
+    assert asked_kinds("Wat doet een lokaal team?") == {}
+    assert fact_gap("Wat doet een lokaal team?", "Het helpt gezinnen.") == 0.0
+
+
+def test_a_count_needs_a_number_next_to_what_is_counted() -> None:
+    assert fact_gap("Hoeveel lokale teams zijn er?", TEAMS) == 0.0
+    # The entry has numbers, but none of them counts foster families.
+    assert fact_gap("Hoeveel pleeggezinnen zijn er in Antwerpen?", TEAMS) == 1.0
+    # A phone number is no count of calls.
+    assert fact_gap("Hoeveel oproepen krijgt Awel per jaar?", HELPLINE) == 1.0
+
+
+def test_a_compound_in_the_answer_counts_for_its_last_part() -> None:
+    answer = "Vlaanderen financiert 100 dringende opvangplaatsen."
+    assert fact_gap("Hoeveel plaatsen voor dringende opvang zijn er?", answer) == 0.0
+
+
+def test_a_year_is_not_a_count() -> None:
+    assert fact_gap("Hoeveel teams zijn er?", "Volgens de stand van 2021 werken de teams samen.") == 1.0
+
+
+def test_durations_and_money() -> None:
+    assert fact_gap("Hoe lang duurt een chat?", "Een chat duurt hoogstens 45 minuten.") == 0.0
+    assert fact_gap("Hoe lang duurt een chat?", "Je chat anoniem met iemand van het CLB.") == 1.0
+    assert asked_kinds("Hoeveel geld ging naar de teams?") == {"money": []}
+    assert fact_gap("Hoeveel geld ging naar de teams?", "De overheid gaf 43,64 miljoen euro uit.") == 0.0
+    assert fact_gap("Hoeveel kost het lokaal team?", "De hulp is gratis.") == 0.0
+    assert fact_gap("Hoeveel verdient een onthaalouder?", "Een onthaalouder vangt kinderen op.") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "gap"),
+    [
+        ("Wat zijn de openingsuren van het JAC?", "Het JAC helpt jongeren. De uren vonden we niet.", 1.0),
+        ("Is Tele-Onthaal 's nachts open?", "Bel gratis naar 106, dag en nacht.", 0.0),
+        ("Wie is de voorzitter van het IROJ?", "Het IROJ is het overleg van de jeugdhulp in de regio.", 1.0),
+        ("Wie is de directeur van Opgroeien?", "Opgroeien valt onder Kind en Gezin.", 1.0),
+        ("Wat is het adres van het OCMW van Aalst?", "Het OCMW helpt met leefloon en schulden.", 1.0),
+        ("Wat is het adres van Opgroeien?", "Opgroeien zit in de Hallepoortlaan 27, 1060 Brussel.", 0.0),
+    ],
+)
+def test_hours_names_and_addresses(question: str, answer: str, gap: float) -> None:
+    assert fact_gap(question, answer) == gap
+
+
+def test_the_search_marks_each_hit_with_its_gap() -> None:
+    index = FaqIndex([FaqDocument("lt_count", ["Hoeveel lokale teams zijn er?"], TEAMS)])
+    assert [h.fact_gap for h in index.search("Hoeveel lokale teams heeft Antwerpen?")] == [0.0]
+    assert [h.fact_gap for h in index.search("Hoeveel pleeggezinnen heeft Antwerpen?")] == [1.0]
