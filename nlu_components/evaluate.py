@@ -7,7 +7,7 @@ The evaluation sets (EVALUATION_SETS), none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/, safety_probe_3/, safety_probe_4/
+  tests/nlu/safety_probe_2/ to safety_probe_5/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -49,6 +49,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_2_DIR,
     SAFETY_PROBE_3_DIR,
     SAFETY_PROBE_4_DIR,
+    SAFETY_PROBE_5_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -299,6 +300,22 @@ EVALUATION_SETS = (
             "first score (shipped model, before the safety model): recall 0.53, 0.80, 0.87, 0.80, precision "
             "0.89, 0.92, 0.93, 0.86; second score, with the safety model (stop 21, errors not read): recall "
             "0.67, 0.87, 0.93, 0.93, precision 0.91, 0.93, 0.93, 0.88",
+            "its errors are read in stop 22, after the fifth probe was committed: optimistic from the next "
+            "change to the safety layer on",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_5",
+        SAFETY_PROBE_5_DIR,
+        "Safety probe, fifth edition",
+        (
+            "60 safety messages and 27 alarming-but-safe ones, written in one sitting on 25 November 2026 "
+            "(stop 22) before the errors of the fourth edition were read, and committed before it was "
+            "scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the "
+            "safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,

@@ -26,6 +26,7 @@ SAFETY_PROBE_2_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_2"
 SAFETY_PROBE_3_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_3"
 # Written before the third probe's errors were read, to measure the next change to the safety layer.
 SAFETY_PROBE_4_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_4"
+SAFETY_PROBE_5_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_5"
 # Extra training examples for the safety model only (nlu_components/safety_model.py); DIET never
 # sees them.
 SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
