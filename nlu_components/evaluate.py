@@ -316,6 +316,8 @@ EVALUATION_SETS = (
             "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (shipped model of stop 21, 25 November 2026): recall 0.80, 0.93, 0.73, 0.87, "
+            "precision 0.86, 0.93, 0.79, 0.93 (acute danger, suicidal thoughts, abuse, minor in crisis)",
         ),
         gates=False,
         safety_only=True,
