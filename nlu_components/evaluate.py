@@ -318,6 +318,9 @@ EVALUATION_SETS = (
             "safety layer with its own errors in view",
             "first score (shipped model of stop 21, 25 November 2026): recall 0.80, 0.93, 0.73, 0.87, "
             "precision 0.86, 0.93, 0.79, 0.93 (acute danger, suicidal thoughts, abuse, minor in crisis)",
+            "second score, after the patterns and safety examples were widened with the fourth probe's "
+            "errors in view (stop 22, its own errors not read): recall 0.87, 0.93, 0.80, 0.87, precision "
+            "0.87, 0.93, 0.80, 0.93",
         ),
         gates=False,
         safety_only=True,

@@ -4,7 +4,7 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the sets whose errors have been read
-(READ_SETS: the development set and the first three safety probes) are replayed through the
+(READ_SETS: the development set and the first four safety probes) are replayed through the
 safeguard's rules with the model's opinion, for every regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message).
 The model is retrained here for each regularisation on its training examples (seconds; DIET is
@@ -29,7 +29,7 @@ from nlu_components.nlu_files import PROJECT_ROOT, SAFETY_MODEL_DIR, TRAINING_DI
 from nlu_components.safety import FALLBACK_INTENT
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training_examples
 
-READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3")
+READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3", "safety_probe_4")
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 REGULARISATIONS = [1.0, 2.0, 4.0, 8.0, 16.0]

@@ -70,6 +70,26 @@ RULES = load_rules()
         ("ik mag van hem mijn familie niet meer zien", "abuse"),
         ("mijn stiefvader heeft me aan de deur gezet", "minor_crisis"),
         ("ik ben 14 en er is niemand die voor mij zorgt", "minor_crisis"),
+        # Widened by kind in stop 22, after the fourth safety probe.
+        ("soms wil ik gewoon ophouden met leven", "suicidal_thoughts"),
+        ("mocht ik morgen niet meer wakker worden, dan is dat maar zo", "suicidal_thoughts"),
+        ("ik hoop in mijn slaap dood te gaan", "suicidal_thoughts"),
+        ("hij zegt dat hij de pillen gekocht heeft om te sterven", "suicidal_thoughts"),
+        ("ik heb echt geen enkele reden meer om te leven", "suicidal_thoughts"),
+        ("ik denk dat oma een beroerte heeft, haar mondhoek hangt af", "acute_danger"),
+        ("mijn schoonvader grijpt naar zijn borst en zweet", "acute_danger"),
+        ("de jongen op de speelplaats beweegt niet meer", "acute_danger"),
+        ("onze hond en onze zoon zijn door het ijs gezakt", "acute_danger"),
+        ("mijn dochtertje hangt helemaal slap in de buggy", "acute_danger"),
+        ("hij heeft het gas opengezet en doet de deur op slot", "acute_danger"),
+        ("ze heeft een hele doos slaappillen genomen", "acute_danger"),
+        ("de juf heeft hem hardhandig in de hoek gezet", "abuse"),
+        ("ze kreeg riemslagen van haar stiefmoeder", "abuse"),
+        ("de trainer vraagt filmpjes van haar in haar ondergoed", "abuse"),
+        ("ik denk dat de oppas hem door elkaar schudt", "abuse"),
+        ("mijn man slaat ze als ze niet stil zijn", "abuse"),
+        ("de mama van die twee is al een week weg", "minor_crisis"),
+        ("onze pleegdochter is al drie dagen onvindbaar", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -115,6 +135,12 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik laat de kinderen nooit alleen",
         "ik wil mijn gsm nog uit het raam smijten",
         "mijn kinderen zijn na school een uur alleen thuis, mag dat",
+        # Denials and figures of speech, since stop 22
+        "nee hoor, bij ons is niemand in gevaar",
+        "ik denk niet aan zelfmoord, ik zoek info over opvang",
+        "hij roept dat hij zijn zusje gaat vermoorden als ze zijn trein afpakt",
+        "ik kreeg haast een hartaanval toen ik de factuur zag",
+        "we lagen slap van het lachen",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
