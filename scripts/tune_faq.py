@@ -162,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if stored_policy:
         now = score(items, stored_policy)
-        print(f"stored policy on all of them (seen): right {now['right']:.3f}, anyway {now['false_answers']:.3f}")
+        print(
+            f"stored policy on all of them (seen): right {now['right']:.3f}, answered anyway {now['false_answers']:.3f}"
+        )
     policy = fit_policy(items, selector)
     result = score(items, policy)
     print(f"fitted on all: {policy}")
