@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,9 +89,26 @@ def train_nlu(config: Path, training_data: Path | list[Path], out_dir: Path, nam
     return Path(model), elapsed
 
 
+def quiet_rasa_logs() -> None:
+    """Keep the evaluation's output to its scores.
+
+    Used as a library, Rasa leaves structlog unconfigured, which prints its debug events, and
+    `processor.message.parse` carries the text of every parsed message: the evaluation log would
+    show every held-out message next to its prediction, which is exactly what must not be read.
+    The NLU-only model has no domain, so the ResponseSelector warns for every FAQ answer it cannot
+    fetch; the evaluation uses only the selector's keys.
+    """
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    warnings.filterwarnings("ignore", message="Unable to fetch responses for faq/")
+
+
 def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
     """Parse every text with the model; returns the results and the model load time."""
     from rasa.core.agent import Agent
+
+    quiet_rasa_logs()
 
     started = time.perf_counter()
     agent = Agent.load(str(model))
