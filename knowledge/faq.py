@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from knowledge.faq_dev import DEV_EDITIONS
+from knowledge.faq_examples import example_questions
 from knowledge.models import FaqEntry
 from knowledge.places import Changes
 from knowledge.records import LoadError, parse_records
@@ -120,11 +123,15 @@ def render_answer(answer: str, sources: list[str]) -> str:
     return f"{answer.strip()}\n\n{source_line(sources)}"
 
 
-def sync_faq(session: Session, directory: Path = FAQ_DIR) -> Changes:
-    """Make the faq_entry table equal to the collection (validated completely first)."""
+def sync_faq(session: Session, directory: Path = FAQ_DIR, example_files: Sequence[Path] = DEV_EDITIONS) -> Changes:
+    """Make the faq_entry table equal to the collection and its example questions (all validated
+    first)."""
     wanted: dict[str, dict[str, Any]] = {}
-    for path, entry in _entries_by_file(directory):
+    found = _entries_by_file(directory)
+    examples = example_questions({entry.key for _, entry in found}, example_files)
+    for path, entry in found:
         values = entry.model_dump()
+        values["examples"] = examples[entry.key]
         values["origin"] = f"faq/{path.name}"
         values["content_hash"] = hashlib.sha256(
             json.dumps(values, sort_keys=True, ensure_ascii=False).encode()

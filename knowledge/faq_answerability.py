@@ -8,7 +8,11 @@ paraphrase people would type can look weak on one. The model weighs them togethe
 - selector: the ResponseSelector's confidence for that same entry (0 when it does not rank it);
 - strength: the best hit's score itself (log), higher when more of the rare words match;
 - fact_gap: 1 when the question asks for a count, an amount, hours, a name or an address that the
-  best entry's answer does not hold (knowledge/faq_fact_kind.py).
+  best entry's answer does not hold (knowledge/faq_fact_kind.py);
+- similarity: how close in meaning the question is to the best entry's closest phrasing (a cosine
+  of sentence vectors, knowledge/sentence_vectors.py);
+- similarity_lead: that closeness minus the closest any other entry comes;
+- semantic_first: 1 when the best entry is also the one nearest in meaning.
 
 The weights are fitted by scripts/tune_faq.py on the development questions as parsed by the real
 NLU model (knowledge/faq_dev.py; never the held-out set) and stored, with the threshold and the
@@ -30,7 +34,16 @@ if TYPE_CHECKING:
     from knowledge.faq_search import Evidence
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "faq_answerability.yml"
-FEATURES = ("coverage", "lead", "selector", "strength", "fact_gap")
+FEATURES = (
+    "coverage",
+    "lead",
+    "selector",
+    "strength",
+    "fact_gap",
+    "similarity",
+    "similarity_lead",
+    "semantic_first",
+)
 # A lone hit has no second to lead over: it counts as this ratio (also the cap).
 MAX_LEAD_RATIO = 10.0
 
@@ -43,8 +56,19 @@ def features(evidence: Evidence) -> list[float]:
     top = hits[0]
     second = hits[1].score if len(hits) > 1 else 0.0
     ratio = min(top.score / second, MAX_LEAD_RATIO) if second > 0 else MAX_LEAD_RATIO
+    if top.score <= 0:  # found by meaning alone, without a lexical score: it leads nothing
+        ratio = 1.0
     selector = dict(evidence.selector).get(top.key, 0.0)
-    return [top.coverage, math.log(max(ratio, 1.0)), selector, math.log1p(top.score), top.fact_gap]
+    return [
+        top.coverage,
+        math.log(max(ratio, 1.0)),
+        selector,
+        math.log1p(top.score),
+        top.fact_gap,
+        top.similarity,
+        top.similarity_lead,
+        1.0 if top.similarity_lead > 0 else 0.0,
+    ]
 
 
 @dataclass(frozen=True)

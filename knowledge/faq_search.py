@@ -1,29 +1,45 @@
 """Finding the entry that answers a question, and deciding when not to answer.
 
-Two signals meet here:
+Three signals meet here:
 - the Rasa ResponseSelector's ranking of the curated retrieval intents (`faq/<key>`), sent along
   by the action server;
 - BM25 over the whole collection (accent-folded, Dutch-stemmed: knowledge.search), which also
-  finds entries the selector ranks low.
+  finds entries the selector ranks low;
+- the closeness in meaning of the question to each entry's phrasings (sentence vectors,
+  knowledge/sentence_vectors.py), which finds an entry asked about in other words.
 
-The bot answers only with enough evidence; otherwise it says it does not know. What is enough is
-a small logistic model over both signals (knowledge/faq_answerability.py), fitted with its
-threshold by scripts/tune_faq.py on development data only, never the held-out set.
+An entry's phrasings are its canonical question, its paraphrases and its examples: questions as
+people asked them, tied to the entry that answers them (knowledge/faq_examples.py).
+
+The search orders the entries by the lexical score (relative to the best one) plus
+SEMANTIC_WEIGHT times the closeness. The bot answers only with enough evidence; otherwise it says
+it does not know. What is enough is a small logistic model over the signals
+(knowledge/faq_answerability.py), fitted with its threshold by scripts/tune_faq.py on development
+data only, never the held-out set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
+
+import numpy as np
 
 from knowledge.faq_answerability import Policy, default_policy
 from knowledge.faq_fact_kind import fact_gap
-from knowledge.search import BM25Index, expand, query_words_and_stems
+from knowledge.search import QUERY_LIMIT, BM25Index, expand, query_words_and_stems
+from knowledge.sentence_vectors import Encoder, shared_encoder
 from knowledge.word_weight import specificity
 
 # How much an answer's own words count next to the questions that lead to it.
 ANSWER_WEIGHT = 0.5
+# How much closeness in meaning (a cosine, at most 1) counts next to the lexical score divided by
+# the best lexical score of the question (at most 1). Chosen on phrasings the index had not seen
+# (each paraphrase left out in turn, and the development questions by folds): the right entry
+# first for 0.807 of left-out paraphrases with the lexical score alone, 0.849 at 2, 0.842 at 1.5
+# and 0.841 at 3; the closeness alone 0.642 (docs/faq.md).
+SEMANTIC_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,11 @@ class FaqDocument:
     key: str
     questions: list[str]  # the canonical question and its paraphrases
     answer: str
+    examples: list[str] = field(default_factory=list)  # questions as people asked them
+
+    @property
+    def phrasings(self) -> list[str]:
+        return [*self.questions, *self.examples]
 
 
 class Entry(Protocol):
@@ -49,13 +70,18 @@ class Entry(Protocol):
 @dataclass(frozen=True)
 class SearchHit:
     key: str
-    score: float
+    score: float  # lexical: BM25 over the phrasings and the answer, times the coverage
     # The share of the question's information (idf-weighted terms) found in this entry's
-    # questions and answer: low when the question is about something the entry never mentions.
+    # phrasings and answer: low when the question is about something the entry never mentions.
     coverage: float
     # 1.0 when the question asks for a count, an amount, hours, a name or an address that this
     # entry's answer does not hold (knowledge/faq_fact_kind.py).
     fact_gap: float = 0.0
+    # The cosine of the question with the closest of this entry's phrasings.
+    similarity: float = 0.0
+    # That closeness minus the closest any other entry comes: positive only for the entry nearest
+    # in meaning, and the larger, the clearer.
+    similarity_lead: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -70,11 +96,17 @@ class Decision:
     via: str  # "selector", "search" or "none"
     related: list[str] = field(default_factory=list)  # other likely entries, best first
 
+    @property
+    def shown(self) -> list[str]:
+        """The entries the person sees: the answer, if any, and the related questions offered as
+        buttons (two after an answer, three instead of one)."""
+        return ([self.key] if self.key else []) + self.related
+
 
 class FaqIndex:
-    def __init__(self, documents: Sequence[FaqDocument]) -> None:
+    def __init__(self, documents: Sequence[FaqDocument], encoder: Encoder | None = None) -> None:
         self.documents = {d.key: d for d in documents}
-        self.questions = BM25Index([(d.key, " ".join(d.questions)) for d in documents])
+        self.questions = BM25Index([(d.key, " ".join(d.phrasings)) for d in documents])
         self.answers = BM25Index([(d.key, d.answer) for d in documents])
         # The words each entry uses at all, from the token counts both indexes already hold.
         self.vocabulary = {
@@ -85,6 +117,10 @@ class FaqIndex:
         }
         idf = self.questions.idf
         self._unknown_idf = max(idf.values()) if idf else 1.0
+        self._encoder = encoder or shared_encoder()
+        phrasings = [(position, text) for position, d in enumerate(documents) for text in d.phrasings]
+        self._phrasing_owner = np.array([position for position, _ in phrasings], dtype=np.int64)
+        self._phrasing_vectors = self._encoder.encode([text for _, text in phrasings])
 
     def _idf(self, term: str) -> float:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
@@ -109,25 +145,48 @@ class FaqIndex:
         found = sum(weight for term, weight in weights.items() if expand(term, vocabulary))
         return found / sum(weights.values())
 
+    def similarities(self, query: str) -> dict[str, float]:
+        """Each entry's closeness in meaning to the query: the cosine with its closest phrasing."""
+        if not self.documents:
+            return {}
+        cosines = self._phrasing_vectors @ self._encoder.encode([query[:QUERY_LIMIT]])[0]
+        closest = np.full(len(self.documents), -1.0)
+        np.maximum.at(closest, self._phrasing_owner, cosines)
+        return {key: float(value) for key, value in zip(self.documents, closest, strict=True)}
+
     def search(self, query: str, limit: int = 5) -> list[SearchHit]:
         # Tokenised once for both indexes and the coverage.
         words = query_words_and_stems(query)
         stems = [stem for _, stem in words]
-        scores: dict[str, float] = {}
+        lexical: dict[str, float] = {}
         for hit in self.questions.search_tokens(stems, limit=len(self.documents)):
-            scores[hit.key] = scores.get(hit.key, 0.0) + hit.score
+            lexical[hit.key] = lexical.get(hit.key, 0.0) + hit.score
         for hit in self.answers.search_tokens(stems, limit=len(self.documents)):
-            scores[hit.key] = scores.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
+            lexical[hit.key] = lexical.get(hit.key, 0.0) + ANSWER_WEIGHT * hit.score
         weights = self._term_weights(words)
         # BM25 alone can prefer an entry that repeats one of the question's words often (the entry
         # that counts the CAW's) over the entry that has all of them (what a CAW does about debts);
         # weighing by coverage puts the entry that speaks of the whole question first.
-        hits = []
-        for key, score in scores.items():
-            coverage = self._coverage(weights, key)
-            hits.append(SearchHit(key, round(score * coverage, 4), round(coverage, 4)))
-        hits.sort(key=lambda hit: (-hit.score, hit.key))
-        return [replace(hit, fact_gap=fact_gap(query, self.documents[hit.key].answer)) for hit in hits[:limit]]
+        coverage = {key: self._coverage(weights, key) for key in self.documents}
+        scores = {key: score * coverage[key] for key, score in lexical.items()}
+        best_lexical = max(scores.values(), default=0.0) or 1.0
+        similarity = self.similarities(query)
+        combined = {
+            key: scores.get(key, 0.0) / best_lexical + SEMANTIC_WEIGHT * similarity[key] for key in self.documents
+        }
+        ranked = sorted(self.documents, key=lambda key: (-combined[key], key))[:limit]
+        nearest = sorted(similarity.values(), reverse=True)[:2]
+        return [
+            SearchHit(
+                key,
+                round(scores.get(key, 0.0), 4),
+                round(coverage[key], 4),
+                fact_gap=fact_gap(query, self.documents[key].answer),
+                similarity=round(similarity[key], 4),
+                similarity_lead=round(similarity[key] - _closest_other(similarity[key], nearest), 4),
+            )
+            for key in ranked
+        ]
 
     def evidence(self, question: str, selector: Sequence[tuple[str, float]] = ()) -> Evidence:
         ranked = sorted(((k, c) for k, c in selector if k in self.documents), key=lambda item: -item[1])
@@ -158,6 +217,13 @@ def choose(evidence: Evidence, policy: Policy) -> Decision:
     return Decision(key, via, [k for k in order if k != key][:2])
 
 
+def _closest_other(own: float, nearest: list[float]) -> float:
+    """The highest closeness of any other entry, given the two highest of all."""
+    if len(nearest) < 2:
+        return 0.0
+    return nearest[1] if own >= nearest[0] else nearest[0]
+
+
 def _merge(*rankings: list[str]) -> list[str]:
     merged: list[str] = []
     for position in range(max((len(r) for r in rankings), default=0)):
@@ -167,6 +233,13 @@ def _merge(*rankings: list[str]) -> list[str]:
     return merged
 
 
-def index_of(entries: Iterable[Entry]) -> FaqIndex:
-    """The index over `entries` (the collection's records or the database rows)."""
-    return FaqIndex([FaqDocument(e.key, [e.question, *e.paraphrases], e.answer) for e in entries])
+def index_of(
+    entries: Iterable[Entry], examples: Mapping[str, Sequence[str]] | None = None, encoder: Encoder | None = None
+) -> FaqIndex:
+    """The index over `entries` (the collection's records or the database rows), with the example
+    questions of each entry (knowledge/faq_examples.py) where given."""
+    examples = examples or {}
+    documents = [
+        FaqDocument(e.key, [e.question, *e.paraphrases], e.answer, list(examples.get(e.key, ()))) for e in entries
+    ]
+    return FaqIndex(documents, encoder)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from knowledge.faq import sync_faq
+from knowledge.faq_dev import DEV_EDITIONS
 from knowledge.models import Actor, ActorArea, Channel, Municipality, PlaceAlias
 from knowledge.municipal_services import municipal_service_records
 from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places, upsert_row
@@ -199,5 +200,6 @@ def load_all(session: Session, data_dir: Path = DATA_DIR, progress: Callable[[st
         if origin not in current and origin != GENERATED_ORIGIN:
             step(origin, lambda origin=origin: sync_actors(session, [], origin))  # type: ignore[misc]
     step(GENERATED_ORIGIN, lambda: sync_actors(session, municipal_service_records(session), GENERATED_ORIGIN))
-    step("faq (questions and answers)", lambda: sync_faq(session, data_dir / "faq"))
+    example_files = [data_dir / path.name for path in DEV_EDITIONS]
+    step("faq (questions and answers)", lambda: sync_faq(session, data_dir / "faq", example_files))
     return report

@@ -139,6 +139,8 @@ class FaqEntry(Base):
     audience: Mapped[str] = mapped_column(String(16))
     question: Mapped[str] = mapped_column(Text)
     paraphrases: Mapped[list[str]] = mapped_column(JSON)
+    # Questions as people asked them (knowledge/faq_examples.py); only the search uses them.
+    examples: Mapped[list[str]] = mapped_column(JSON, default=list)
     answer: Mapped[str] = mapped_column(Text)
     sources: Mapped[list[str]] = mapped_column(JSON)
     route: Mapped[str | None] = mapped_column(String(32))

@@ -79,7 +79,8 @@ def search_actors(index: BM25Index, query: str, limit: int = 10) -> list[Hit]:
 
 def build_faq_index(session: Session) -> FaqIndex:
     """The question-and-answer search over every entry in the database."""
-    return index_of(session.scalars(select(FaqEntry).order_by(FaqEntry.key)))
+    rows = list(session.scalars(select(FaqEntry).order_by(FaqEntry.key)))
+    return index_of(rows, {row.key: row.examples for row in rows})
 
 
 def faq_entries(session: Session, keys: list[str]) -> dict[str, FaqEntry]:

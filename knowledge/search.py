@@ -42,7 +42,7 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 # Longer queries are cut: they are not questions.
-_QUERY_LIMIT = 500
+QUERY_LIMIT = 500
 
 
 def words_and_stems(text: str) -> list[tuple[str, str]]:
@@ -56,7 +56,7 @@ def tokens(text: str) -> list[str]:
 
 
 def query_words_and_stems(query: str) -> list[tuple[str, str]]:
-    return words_and_stems(query[:_QUERY_LIMIT])
+    return words_and_stems(query[:QUERY_LIMIT])
 
 
 def query_tokens(query: str) -> list[str]:

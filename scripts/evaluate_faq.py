@@ -4,12 +4,15 @@ Reads var/eval/faq_parsed.json (the NLU model's parse of tests/faq/eval_question
 by nlu_components/evaluate.py) and runs the same decision the API makes (knowledge/faq_search.py)
 over the collection in knowledge/data/faq/. Writes var/eval/faq_report.md and faq_report.json.
 The same for the development questions (knowledge/faq_dev.py, var/eval/faq_dev_parsed.json):
-faq_dev_report.md and .json, reported without a bar.
+faq_dev_report.md and .json, reported without a bar. The answerable development questions are
+also the search's example questions, so they are searched cross-fitted, as scripts/tune_faq.py
+does: each in an index whose examples leave out its part.
 
 Bars (exit code 1 when one is missed), on the answering given the question:
   - the right entry is the answer for >= 90% of the answerable questions;
-  - the right entry is among what the bot shows (the answer and the two related questions it
-    offers as buttons) for >= 97%;
+  - the right entry is among what the bot shows for >= 97%: the answer and the two related
+    questions it offers as buttons, or, when it does not know, the three related questions it
+    offers instead;
   - >= 90% of the unanswerable questions get "weet ik niet" instead of an entry.
 Reported without a bar: how often the NLU sends the question to the FAQ at all (intent `faq`),
 and the share answered right end to end.
@@ -26,7 +29,9 @@ from typing import Any
 from knowledge.faq import load_collection
 from knowledge.faq_answerability import default_policy
 from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_files, dev_questions, labelled_questions
-from knowledge.faq_search import FaqIndex, index_of
+from knowledge.faq_examples import example_questions
+from knowledge.faq_search import Evidence, choose, index_of
+from scripts import tune_faq
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "var" / "eval"
@@ -69,14 +74,31 @@ class Outcome:
         return self.answer == self.expected if self.expected else self.answer is None
 
 
-def outcomes(index: FaqIndex, parsed: list[dict[str, Any]], expected: list[str | None]) -> list[Outcome]:
-    if len(parsed) != len(expected):
+def parse(question_set: QuestionSet) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads((EVAL_DIR / f"{question_set.name}_parsed.json").read_text(encoding="utf-8"))
+    if len(rows) != len(question_set.expected()):
         raise SystemExit("a parse under var/eval/ does not match its questions: run `make eval` again")
+    return rows
+
+
+def held_out_evidence(rows: list[dict[str, Any]]) -> list[Evidence]:
+    """The held-out questions searched as the API searches them: every example question in the index."""
+    entries = load_collection()
+    index = index_of(entries, example_questions({entry.key for entry in entries}))
+    return [index.evidence(row["text"], [(k, c) for k, c in row["selector"]]) for row in rows]
+
+
+def evidence_for(question_set: QuestionSet, rows: list[dict[str, Any]]) -> list[Evidence]:
+    if question_set.gates:
+        return held_out_evidence(rows)
+    return [evidence for _, evidence in tune_faq.first_split_items(rows)]
+
+
+def outcomes(rows: list[dict[str, Any]], evidence: list[Evidence], expected: list[str | None]) -> list[Outcome]:
     results = []
-    for row, key in zip(parsed, expected, strict=True):
-        decision = index.decide(row["text"], [(k, c) for k, c in row["selector"]])
-        shown = ([decision.key] if decision.key else []) + decision.related[:2]
-        results.append(Outcome(row["text"], key, row["intent"], decision.key, decision.via, shown))
+    for row, found, key in zip(rows, evidence, expected, strict=True):
+        decision = choose(found, default_policy())
+        results.append(Outcome(row["text"], key, row["intent"], decision.key, decision.via, decision.shown))
     return results
 
 
@@ -84,9 +106,9 @@ def share(hits: int, total: int) -> float:
     return hits / total if total else 0.0
 
 
-def evaluate(index: FaqIndex, question_set: QuestionSet) -> dict[str, Any]:
-    parsed = json.loads((EVAL_DIR / f"{question_set.name}_parsed.json").read_text(encoding="utf-8"))
-    results = outcomes(index, parsed, question_set.expected())
+def evaluate(question_set: QuestionSet) -> dict[str, Any]:
+    rows = parse(question_set)
+    results = outcomes(rows, evidence_for(question_set, rows), question_set.expected())
     answerable = [r for r in results if r.expected]
     unanswerable = [r for r in results if not r.expected]
     scores = {
@@ -117,11 +139,10 @@ def main() -> int:
             f"missing var/eval/{missing[0]}_parsed.json: it is written by the NLU stage of `make eval`", file=sys.stderr
         )
         return 1
-    index = index_of(load_collection())
     missed = []
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
     for question_set in QUESTION_SETS:
-        report = evaluate(index, question_set)
+        report = evaluate(question_set)
         name = f"{question_set.name}_report"
         (EVAL_DIR / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
         (EVAL_DIR / f"{name}.md").write_text(markdown(report), encoding="utf-8")

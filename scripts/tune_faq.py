@@ -4,14 +4,20 @@ Development data only; the held-out evaluation set (tests/faq/eval_questions.yml
 Reads var/eval/faq_dev_parsed.json (the `make eval` model's parse of the development questions,
 knowledge/faq_dev.py) and replays the search on it.
 
+The answerable development questions are also the search's example questions
+(knowledge/faq_examples.py). A question must not be found through its own wording, so the
+evidence is cross-fitted: the questions are split in five parts, and each part is searched in an
+index whose examples leave that part out.
+
 Method: the logistic model learns whether the search's best entry is the right one, from the
 answerable development questions (right or wrong best entry) and the unanswerable ones (never
 right). The threshold on its probability is the lowest that keeps the unanswerable questions
 answered anyway at or below MAX_FALSE_ANSWERS (with the selector's own rule on top), so that as
 many answerable questions as possible get the right entry; ties go to the higher threshold. First
-a cross-validation says what to expect on questions the fit has not seen: five folds, model and
-threshold fitted on four and scored on the fifth, three shuffles. Then the model is fitted on all
-the development questions; with --write it is stored in knowledge/data/faq_answerability.yml.
+a cross-validation says what to expect on questions the fit has not seen: on the same five parts,
+model and threshold fitted on four and scored on the fifth, for three different splits. Then the
+model is fitted on all the development questions (the first split's evidence); with --write it
+is stored in knowledge/data/faq_answerability.yml.
 
     make eval   # writes the parse
     .venv-app/bin/python -m scripts.tune_faq [--write]
@@ -31,8 +37,10 @@ import yaml
 
 from knowledge.faq import load_collection
 from knowledge.faq_answerability import FEATURES, MODEL_FILE, Policy, default_policy, features, fit
-from knowledge.faq_dev import dev_questions
+from knowledge.faq_dev import Labelled, dev_questions
+from knowledge.faq_examples import examples_by_entry, labelled_examples
 from knowledge.faq_search import Evidence, choose, index_of
+from knowledge.sentence_vectors import CachingEncoder, Encoder, shared_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "var" / "eval" / "faq_tuning"
@@ -42,18 +50,54 @@ MAX_FALSE_ANSWERS = 0.10
 FOLDS, SHUFFLES = 5, 3
 
 Item = tuple[str | None, Evidence]
+Parsed = list[dict[str, Any]]
 
 
-def dev_items() -> list[Item]:
-    rows = json.loads(DEV_PARSED.read_text(encoding="utf-8"))
-    expected = [key for _, key in dev_questions()]
-    if len(rows) != len(expected):
+def dev_parse() -> Parsed:
+    rows: Parsed = json.loads(DEV_PARSED.read_text(encoding="utf-8"))
+    if len(rows) != len(dev_questions()):
         raise SystemExit("var/eval/faq_dev_parsed.json does not match the development questions: run `make eval`")
-    index = index_of(load_collection())
-    return [
-        (key, index.evidence(row["text"], [(k, c) for k, c in row["selector"]]))
-        for row, key in zip(rows, expected, strict=True)
-    ]
+    return rows
+
+
+def split(labelled: list[Labelled], shuffle: random.Random) -> list[int]:
+    """A part (0 to FOLDS - 1) for each question, the answerable and unanswerable ones spread evenly."""
+    part_of = [0] * len(labelled)
+    for answerable in (True, False):
+        group = [i for i, (_, key) in enumerate(labelled) if (key is not None) == answerable]
+        shuffle.shuffle(group)
+        for position, i in enumerate(group):
+            part_of[i] = position % FOLDS
+    return part_of
+
+
+def cross_fitted_evidence(rows: Parsed, labelled: list[Labelled], part_of: list[int], encoder: Encoder) -> list[Item]:
+    """Each question's evidence from an index whose example questions leave out the question's part."""
+    entries = load_collection()
+    keys = [entry.key for entry in entries]
+    examples = labelled_examples()
+    items: list[Item | None] = [None] * len(rows)
+    for part in range(FOLDS):
+        members = [i for i, p in enumerate(part_of) if p == part]
+        left_out = {labelled[i][0] for i in members}
+        index = index_of(entries, examples_by_entry([e for e in examples if e[0] not in left_out], keys), encoder)
+        for i in members:
+            items[i] = (labelled[i][1], index.evidence(rows[i]["text"], [(k, c) for k, c in rows[i]["selector"]]))
+    return [item for item in items if item is not None]
+
+
+def dev_items(rows: Parsed, shuffle: random.Random, encoder: Encoder) -> tuple[list[int], list[Item]]:
+    """One split of the development questions and their cross-fitted evidence."""
+    labelled = dev_questions()
+    part_of = split(labelled, shuffle)
+    return part_of, cross_fitted_evidence(rows, labelled, part_of, encoder)
+
+
+def first_split_items(rows: Parsed, encoder: Encoder | None = None) -> list[Item]:
+    """The evidence the final fit and the development report use: the first split's."""
+    # A fixed seed so that the check gives the same splits each run; nothing secret here.
+    shuffle = random.Random(1)  # noqa: S311
+    return dev_items(rows, shuffle, encoder or CachingEncoder(shared_encoder()))[1]
 
 
 def score(items: list[Item], policy: Policy) -> dict[str, Any]:
@@ -87,25 +131,15 @@ def fit_policy(items: list[Item], selector: float) -> Policy:
     return chosen[1]
 
 
-def folds(items: list[Item], shuffle: random.Random) -> list[list[Item]]:
-    """FOLDS parts with the answerable and unanswerable questions spread evenly."""
-    parts: list[list[Item]] = [[] for _ in range(FOLDS)]
-    for group in ([i for i in items if i[0]], [i for i in items if not i[0]]):
-        shuffle.shuffle(group)
-        for position, item in enumerate(group):
-            parts[position % FOLDS].append(item)
-    return parts
-
-
-def cross_validate(items: list[Item], selector: float) -> list[dict[str, Any]]:
-    # A fixed seed so that the check gives the same splits each run; nothing secret here.
-    shuffle = random.Random(1)  # noqa: S311
+def cross_validate(rows: Parsed, selector: float, encoder: Encoder) -> list[dict[str, Any]]:
+    shuffle = random.Random(1)  # noqa: S311  (the same first split as first_split_items)
     results = []
     for _ in range(SHUFFLES):
-        parts = folds(items, shuffle)
+        part_of, items = dev_items(rows, shuffle, encoder)
         for held_back in range(FOLDS):
-            train = [item for k, part in enumerate(parts) if k != held_back for item in part]
-            results.append(score(parts[held_back], fit_policy(train, selector)))
+            train = [item for item, part in zip(items, part_of, strict=True) if part != held_back]
+            test = [item for item, part in zip(items, part_of, strict=True) if part == held_back]
+            results.append(score(test, fit_policy(train, selector)))
     return results
 
 
@@ -144,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     if not DEV_PARSED.exists():
         print("run `make eval` first: it writes var/eval/faq_dev_parsed.json", file=sys.stderr)
         return 1
-    items = dev_items()
+    rows = dev_parse()
+    encoder = CachingEncoder(shared_encoder())
+    items = first_split_items(rows, encoder)
     try:
         stored_policy: Policy | None = default_policy()
     except ValueError as error:  # the features changed since the last fit: refit from scratch
@@ -153,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     selector = stored_policy.selector if stored_policy else float(_stored_data()["selector"])
     positives = sum(1 for key, _ in items if key)
     print(f"{positives} answerable and {len(items) - positives} unanswerable development questions")
-    runs = cross_validate(items, selector)
+    runs = cross_validate(rows, selector, encoder)
     checked = {m: sum(r[m] for r in runs) / len(runs) for m in ("right", "false_answers")}
     low = {m: min(r[m] for r in runs) if m == "right" else max(r[m] for r in runs) for m in checked}
     print(

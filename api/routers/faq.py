@@ -107,8 +107,7 @@ def answer(
     cache: Annotated[KnowledgeCache, Depends(get_knowledge_cache)],
 ) -> AnswerResponse:
     decision = cache.get_faq_index(db).decide(body.question, [(c.key, c.confidence) for c in body.selector])
-    keys = ([decision.key] if decision.key else []) + decision.related
-    rows = faq_entries(db, keys)
+    rows = faq_entries(db, decision.shown)
     related = [RelatedQuestion(key=k, question=rows[k].question) for k in decision.related if k in rows]
     chosen = rows.get(decision.key) if decision.key else None
     if chosen is None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.faq import load_collection
 from knowledge.faq_answerability import features, fit
 from knowledge.faq_dev import dev_questions
-from knowledge.faq_search import Evidence, SearchHit, index_of
+from knowledge.faq_search import Evidence, SearchHit
 from scripts import evaluate_faq, tune_faq
 
 DEV_SET = next(s for s in evaluate_faq.QUESTION_SETS if not s.gates)
@@ -27,7 +26,7 @@ def test_the_development_report_counts_every_question_once(tmp_path: Path, monke
     unanswerable = [q for q, key in questions if key is None]
     write_parse(tmp_path, [q for q, _ in questions])
     monkeypatch.setattr(evaluate_faq, "EVAL_DIR", tmp_path)
-    report = evaluate_faq.evaluate(index_of(load_collection()), DEV_SET)
+    report = evaluate_faq.evaluate(DEV_SET)
     assert (report["answerable"], report["unanswerable"]) == (len(answerable), len(unanswerable))
     assert sum(report["via"].values()) == len(answerable) + len(unanswerable)
     wrong = round((1 - report["scores"]["top1"]) * len(answerable))
@@ -41,7 +40,7 @@ def test_a_parse_of_other_questions_is_refused(tmp_path: Path, monkeypatch: pyte
     write_parse(tmp_path, ["wat is het JAC"])
     monkeypatch.setattr(evaluate_faq, "EVAL_DIR", tmp_path)
     with pytest.raises(SystemExit, match="does not match"):
-        evaluate_faq.evaluate(index_of(load_collection()), DEV_SET)
+        evaluate_faq.evaluate(DEV_SET)
 
 
 def evidence(key: str, coverage: float) -> Evidence:
