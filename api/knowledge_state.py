@@ -72,6 +72,15 @@ def warm_routing_caches(request: Request) -> tuple[Gazetteer, ActorDirectory]:
     return cache.gazetteer, cache.directory
 
 
+def warm_faq_index(request: Request) -> None:
+    """Build the FAQ index (about two seconds: it encodes every phrasing) before the first question
+    needs it; called by the health check that `make run` waits for."""
+    cache: KnowledgeCache = request.app.state.knowledge
+    if cache.faq_index is None:
+        with request.app.state.sessionmaker() as session:
+            cache.get_faq_index(session)
+
+
 def get_knowledge_cache(request: Request) -> KnowledgeCache:
     cache: KnowledgeCache = request.app.state.knowledge
     return cache

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import httpx
 from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from api.deps import get_db, get_rasa, get_settings
+from api.knowledge_state import warm_faq_index
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.schemas import ComponentStatus, HealthResponse
 from api.settings import Settings
@@ -64,6 +66,9 @@ async def health(
         check_rasa(request, rasa), check_action_server(request, settings)
     )
     components = {"database": check_database(db), "rasa": rasa_status, "action_server": actions_status}
+    if components["database"].up:
+        # Like the model's first parse, the FAQ index is built before anyone waits for it.
+        await run_in_threadpool(warm_faq_index, request)
     all_up = all(c.up for c in components.values())
     if not all_up:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE

@@ -14,6 +14,8 @@ def test_all_components_up_is_200_and_warms_the_model_once(client: TestClient, f
         assert set(body["components"]) == {"database", "rasa", "action_server"}
         assert all(component["up"] for component in body["components"].values())
     assert fake_rasa.parses == 1
+    # The FAQ index is built by then too, so that the first question does not wait for it.
+    assert client.app.state.knowledge.faq_index is not None  # type: ignore[attr-defined]
 
 
 def test_rasa_without_a_model_is_503(client: TestClient, fake_rasa: FakeRasa) -> None:
