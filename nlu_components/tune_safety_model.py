@@ -5,7 +5,8 @@
 
 Method (the chosen values are written in config.yml): the sets whose errors have been read
 (READ_SETS: the development set and the first four safety probes) are replayed through the
-safeguard's rules with the model's opinion, for every regularisation and threshold, starting
+safeguard's rules with the model's opinion, for every weight of the sentence vectors (0: tf-idf
+only), regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message).
 The model is retrained here for each regularisation on its training examples (seconds; DIET is
 not retrained). Counted over all read sets: safety messages that get no safety answer (misses)
@@ -13,7 +14,7 @@ and harmless ones that get one (false alarms). Allowed are pairs whose false ala
 without the model by at most one per hundred harmless messages (a safety answer to a harmless
 message costs far less than a missed emergency, but each one also costs the bot's credibility
 and the held-out precision bar); among those, the fewest misses win, then the fewest false
-alarms, then the higher threshold. The held-out set and the newest probe are never used here.
+alarms, then the higher threshold, then the lower weight. The held-out set and the newest probe are never used here.
 Writes var/eval/safety_model_tuning.json.
 """
 
@@ -32,6 +33,7 @@ from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training
 READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3", "safety_probe_4")
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
+SENTENCE_VECTOR_WEIGHTS = [0.0, 1.0, 2.0, 4.0]
 REGULARISATIONS = [1.0, 2.0, 4.0, 8.0, 16.0]
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 FALSE_ALARM_BUDGET = 0.01  # extra false alarms allowed, per harmless message
@@ -40,6 +42,7 @@ SEED = 20261124
 
 @dataclass(frozen=True)
 class Row:
+    sentence_vector_weight: float
     regularisation: float
     threshold: float | None  # None: without the model
     misses: int
@@ -75,7 +78,9 @@ def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None) -> st
     return intent
 
 
-def count(rows: list[dict[str, Any]], opinions: list[Opinion], regularisation: float, threshold: float | None) -> Row:
+def count(
+    rows: list[dict[str, Any]], opinions: list[Opinion], weight: float, regularisation: float, threshold: float | None
+) -> Row:
     misses = false_alarms = wrong = 0
     for row, opinion in zip(rows, opinions, strict=True):
         final = replay(row, opinion, threshold)
@@ -83,7 +88,7 @@ def count(rows: list[dict[str, Any]], opinions: list[Opinion], regularisation: f
         misses += gold_safety and not final_safety
         false_alarms += final_safety and not gold_safety
         wrong += gold_safety and final_safety and final != row["gold"]
-    return Row(regularisation, threshold, misses, false_alarms, wrong)
+    return Row(weight, regularisation, threshold, misses, false_alarms, wrong)
 
 
 def load_parses() -> list[dict[str, Any]]:
@@ -104,26 +109,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
     results: list[Row] = []
     baseline: Row | None = None
-    for regularisation in REGULARISATIONS:
-        model = SafetyModel.train(examples, regularisation, SEED)
-        opinions = model.opinions([row["text"] for row in rows])
-        baseline = baseline or count(rows, opinions, regularisation, None)
-        results += [count(rows, opinions, regularisation, t) for t in THRESHOLDS]
-        print(f"  regularisation {regularisation}: trained and replayed", flush=True)
+    for weight in SENTENCE_VECTOR_WEIGHTS:
+        for regularisation in REGULARISATIONS:
+            model = SafetyModel.train(examples, regularisation, SEED, sentence_vector_weight=weight)
+            opinions = model.opinions([row["text"] for row in rows])
+            baseline = baseline or count(rows, opinions, weight, regularisation, None)
+            results += [count(rows, opinions, weight, regularisation, t) for t in THRESHOLDS]
+            print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)
     assert baseline is not None
     allowed_false_alarms = baseline.false_alarms + int(FALSE_ALARM_BUDGET * harmless)
     print(f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms")
-    print(f"{'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}")
+    print(f"{'vectors':>7} {'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}")
     for r in results:
-        print(f"{r.regularisation:>5} {r.threshold:>9} {r.misses:>6} {r.false_alarms:>12} {r.wrong_concern:>13}")
+        print(
+            f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} {r.misses:>6} "
+            f"{r.false_alarms:>12} {r.wrong_concern:>13}"
+        )
     allowed = [r for r in results if r.false_alarms <= allowed_false_alarms]
     if not allowed:
-        print("no pair stays within the false-alarm budget; keep the model off", file=sys.stderr)
+        print("no setting stays within the false-alarm budget; keep the model off", file=sys.stderr)
         return 1
-    chosen = min(allowed, key=lambda r: (r.misses, r.false_alarms, -(r.threshold or 0.0)))
+    chosen = min(allowed, key=lambda r: (r.misses, r.false_alarms, -(r.threshold or 0.0), r.sentence_vector_weight))
     print(
-        f"chosen: regularisation {chosen.regularisation}, threshold {chosen.threshold}: {chosen.misses} misses, "
-        f"{chosen.false_alarms} false alarms (allowed up to {allowed_false_alarms})"
+        f"chosen: sentence vectors x{chosen.sentence_vector_weight}, regularisation {chosen.regularisation}, "
+        f"threshold {chosen.threshold}: {chosen.misses} misses, {chosen.false_alarms} false alarms "
+        f"(allowed up to {allowed_false_alarms})"
     )
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     report = {

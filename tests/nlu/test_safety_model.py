@@ -8,6 +8,10 @@ How well it does on unseen wording is measured by `make eval` (safety probes), n
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import joblib
+import numpy as np
 import pytest
 
 from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
@@ -17,6 +21,7 @@ from nlu_components.safety_model import (
     NONE,
     Opinion,
     SafetyModel,
+    SentenceVectors,
     label_of,
     model_input,
     training_examples,
@@ -28,7 +33,27 @@ RULES = load_rules()
 
 @pytest.fixture(scope="module")
 def trained() -> SafetyModel:
-    return SafetyModel.train(training_examples([TRAINING_DIR, SAFETY_MODEL_DIR]), regularisation=4.0, seed=1)
+    return SafetyModel.train(
+        training_examples([TRAINING_DIR, SAFETY_MODEL_DIR]), regularisation=4.0, seed=1, sentence_vector_weight=1.0
+    )
+
+
+def test_sentence_vectors_are_weighted_rows_of_unit_length() -> None:
+    texts = ["hij ademt niet meer", "ik zoek een crèche"]
+    once, twice = SentenceVectors(1.0).transform(texts), SentenceVectors(2.0).transform(texts)
+    assert once.shape == (2, 512)
+    assert np.allclose(np.linalg.norm(once.toarray(), axis=1), 1.0, atol=1e-4)
+    assert np.allclose(twice.toarray(), 2 * once.toarray(), atol=1e-5)
+
+
+def test_the_stored_model_gives_the_same_opinions(trained: SafetyModel, tmp_path: Path) -> None:
+    # SafetyModelComponent stores the pipeline with joblib; the encoder is not part of it.
+    joblib.dump(trained.pipeline, tmp_path / "pipeline.joblib")
+    assert (tmp_path / "pipeline.joblib").stat().st_size < 20_000_000
+    loaded = SafetyModel(joblib.load(tmp_path / "pipeline.joblib"))
+    texts = ["mijn baby krijgt geen lucht", "ik zoek een onthaalmoeder in Gent"]
+    assert loaded.opinions(texts) == trained.opinions(texts)
+    assert "meaning" in dict(trained.pipeline.named_steps["features"].transformer_list)
 
 
 def test_labels_are_the_four_concerns_or_none() -> None:
