@@ -23,6 +23,8 @@ Writes to var/eval/:
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
                            (tests/faq/eval_questions.yml), scored by scripts/evaluate_faq.py
   faq_dev_parsed.json      and of the FAQ development questions (knowledge/faq_dev.py)
+  cues.md, cues.json       the role and urgency entities on their own held-out set, by value
+                           (tests/nlu/cues_heldout/, nlu_components/evaluate_cues.py; no bar)
 
 Bars (exit code 1 when one is missed):
   - intent macro-F1 >= 0.90;
@@ -43,6 +45,7 @@ from typing import Any
 from rasa.shared.nlu.training_data.loading import load_data
 
 from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questions
+from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
@@ -408,11 +411,17 @@ def main() -> int:
     model, training_seconds = train_nlu(GENERATED_CONFIG, TRAINING_DIR, EVAL_DIR / "model", "nlu")
     faq_sets = faq_question_sets()
     faq_count = sum(len(questions) for questions in faq_sets.values())
+    cue_examples = evaluate_cues.cue_examples()
     counts = ", ".join(f"{len(examples)} of {evaluation.folder.name}/" for evaluation, examples in sets)
-    print(f"trained in {training_seconds:.0f} s; parsing {counts} and {faq_count} FAQ questions ...", flush=True)
+    print(
+        f"trained in {training_seconds:.0f} s; parsing {counts}, {faq_count} FAQ questions and "
+        f"{len(cue_examples)} role and urgency messages ...",
+        flush=True,
+    )
     # One load of the model for every set.
     texts = [e.text for _, examples in sets for e in examples]
     texts += [question for questions in faq_sets.values() for question in questions]
+    texts += [example.text for example in cue_examples]
     parsed, load_seconds = parse_all(model, texts)
     timing = {
         "training_examples": training_examples,
@@ -433,9 +442,13 @@ def main() -> int:
     for name, questions in faq_sets.items():
         write_faq_parses(name, parsed[offset : offset + len(questions)])
         offset += len(questions)
+    evaluate_cues.write_and_print(cue_examples, parsed[offset : offset + len(cue_examples)])
     run_rasa_test(model)
 
-    print("reports: var/eval/report.md (held-out), development.md, safety_probe*.md; Rasa's reports: var/eval/rasa/")
+    print(
+        "reports: var/eval/report.md (held-out), development.md, safety_probe*.md, cues.md; "
+        "Rasa's reports: var/eval/rasa/"
+    )
     if missed:
         print(f"make eval: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)
         return 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from nlu_components.evaluate import EVALUATION_SETS
-from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR, messages, trigrams, words
+from nlu_components.evaluate_cues import as_messages, cue_examples
+from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR, Message, messages, trigrams, words
 
 # Every set `make eval` scores, so that a new one is checked without being listed here as well.
 EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
@@ -15,13 +17,13 @@ EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUAT
 FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_only}
 
 
-def near_copies(folder: Path) -> list[str]:
+def near_copies(held_out: Iterable[Message]) -> list[str]:
     # The safety model's extra examples are training data too, for that model.
     training = [*messages(TRAINING_DIR), *messages(SAFETY_MODEL_DIR)]
     training_trigrams = [(example, trigrams(example.text)) for example in training]
     training_texts = {" ".join(words(example.text)) for example in training}
     problems = []
-    for held in messages(folder):
+    for held in held_out:
         normalised = " ".join(words(held.text))
         if normalised in training_texts:
             problems.append(f"{held.file}: {held.text!r} also appears in the training data")
@@ -50,8 +52,13 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
 
 @pytest.mark.parametrize("folder", EVALUATED.values(), ids=EVALUATED.keys())
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
-    problems = near_copies(folder)
+    problems = near_copies(messages(folder))
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
+
+
+def test_no_role_or_urgency_message_is_a_near_copy_of_training_data() -> None:
+    problems = near_copies(as_messages(cue_examples()))
+    assert not problems, "messages of cues_heldout/ leaked into training:\n" + "\n".join(problems)
 
 
 def test_the_check_catches_a_near_copy() -> None:
