@@ -86,6 +86,28 @@ def asked_kinds(question: str) -> dict[str, list[str]]:
     return kinds
 
 
+# An answer that says plainly that a fact was not found ("De openingsuren vonden we niet") answers
+# a question about that fact honestly: it is the right entry, not a gap. The words that name each
+# kind of fact in such a sentence, and the ways the collection says "not found".
+_KIND_NAMED = {
+    "hours": re.compile(r"\b(?:openingsuren|chaturen|uren)\b"),
+    "address": re.compile(r"\badres"),
+    "money": re.compile(r"\b(?:prijs|prijzen|tarief|tarieven)\b"),
+    "person": re.compile(r"\b(?:naam|namen|coordinator|coordinatoren)\b"),
+    "count": re.compile(r"\b(?:cijfers|aantal|aantallen)\b"),
+    "time": re.compile(r"\b(?:termijn|duur|wachttijd)\b"),
+}
+_NOT_FOUND = re.compile(
+    r"\b(?:vonden we (?:niet|geen)|niet zeker|had \w+ niet|waren er (?:nog )?niet|noemt .{0,30}\bgeen)\b"
+)
+
+
+def says_unknown(kind: str, answer: str) -> bool:
+    """Whether the answer says that this kind of fact was not found."""
+    named = _KIND_NAMED[kind]
+    return any(named.search(s) and _NOT_FOUND.search(s) for s in _SENTENCE_END.split(fold(answer)))
+
+
 def _sentences(answer: str) -> list[list[str]]:
     return [[word for word, _ in words_and_stems(s)] for s in _SENTENCE_END.split(answer)]
 
@@ -116,6 +138,7 @@ def _holds(kind: str, counted: list[str], answer: str) -> bool:
 
 
 def fact_gap(question: str, answer: str) -> float:
-    """1.0 when the question asks for a kind of fact the answer does not hold, else 0.0."""
+    """1.0 when the question asks for a kind of fact the answer neither holds nor says it lacks."""
     kinds = asked_kinds(question)
-    return 1.0 if any(not _holds(kind, counted, answer) for kind, counted in kinds.items()) else 0.0
+    missing = [kind for kind, counted in kinds.items() if not _holds(kind, counted, answer)]
+    return 1.0 if any(not says_unknown(kind, answer) for kind in missing) else 0.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.faq_fact_kind import asked_kinds, fact_gap
+from knowledge.faq_fact_kind import asked_kinds, fact_gap, says_unknown
 from knowledge.faq_search import FaqDocument, FaqIndex
 
 TEAMS = "Er zijn 57 lokale teams in Vlaanderen en Brussel. Antwerpen heeft er 17."
@@ -45,7 +45,9 @@ def test_durations_and_money() -> None:
 @pytest.mark.parametrize(
     ("question", "answer", "gap"),
     [
-        ("Wat zijn de openingsuren van het JAC?", "Het JAC helpt jongeren. De uren vonden we niet.", 1.0),
+        ("Wat zijn de openingsuren van het JAC?", "Het JAC helpt jongeren van 12 tot 25.", 1.0),
+        # Saying plainly that the hours were not found answers the question honestly: no gap.
+        ("Wat zijn de openingsuren van het JAC?", "Het JAC helpt jongeren. De uren vonden we niet.", 0.0),
         ("Is Tele-Onthaal 's nachts open?", "Bel gratis naar 106, dag en nacht.", 0.0),
         ("Wie is de voorzitter van het IROJ?", "Het IROJ is het overleg van de jeugdhulp in de regio.", 1.0),
         ("Wie is de directeur van Opgroeien?", "Opgroeien valt onder Kind en Gezin.", 1.0),
@@ -61,3 +63,21 @@ def test_the_search_marks_each_hit_with_its_gap() -> None:
     index = FaqIndex([FaqDocument("lt_count", ["Hoeveel lokale teams zijn er?"], TEAMS)])
     assert [h.fact_gap for h in index.search("Hoeveel lokale teams heeft Antwerpen?")] == [0.0]
     assert [h.fact_gap for h in index.search("Hoeveel pleeggezinnen heeft Antwerpen?")] == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "said"),
+    [
+        ("hours", "Je kan ook chatten. De openingsuren vonden we niet in onze bronnen.", True),
+        ("hours", "De chaturen zijn niet zeker, dus kijk op de website.", True),
+        ("money", "Voor andere diensten vonden we geen prijzen.", True),
+        ("count", "Cijfers over hoe vaak dat gebeurt, had Opgroeien niet.", True),
+        ("person", "Voor Brussel noemt de FAQ geen coordinator.", True),
+        # Not found, but another fact: the hours are still missing.
+        ("hours", "Telefoonnummers per provincie vonden we niet.", False),
+        # The kind named, but nothing said to be missing.
+        ("hours", "De uren staan op de website.", False),
+    ],
+)
+def test_an_answer_can_say_that_a_fact_was_not_found(kind: str, answer: str, said: bool) -> None:
+    assert says_unknown(kind, answer) is said
