@@ -205,7 +205,10 @@ class FaqIndex:
 def choose(evidence: Evidence, policy: Policy) -> Decision:
     """The decision rule on its own, so that scripts/tune_faq.py can replay it cheaply."""
     selector, hits = evidence.selector, evidence.hits
-    order = _merge([k for k, _ in selector[:3]], [h.key for h in hits])
+    # The search's order first, the selector's first three woven in: on the development
+    # questions the right entry was among what is shown for 0.988 this way, 0.978 with the
+    # selector first (its first entry is right less often than the search's: 0.79 against 0.95).
+    order = _merge([h.key for h in hits], [k for k, _ in selector[:3]])
     chosen: tuple[str, str] | None = None
     if selector and selector[0][1] >= policy.selector:
         chosen = (selector[0][0], "selector")
