@@ -14,7 +14,7 @@ help:
 	@echo "make test   lint, validate and run every test suite"
 	@echo "make build  regenerate derived bot files and train the model if its inputs changed"
 	@echo "make eval   train on data/nlu, score the held-out set, fail when a quality bar is missed (var/eval/)"
-	@echo "make bench  latency of place resolution, actor lookup and /api/route (reports in var/bench/)"
+	@echo "make bench  latency of place resolution, actor lookup, FAQ answering and /api/route (reports in var/bench/)"
 	@echo "make lock   re-pin requirements/*.lock from requirements/*.in"
 	@echo "make clean  remove var/ (databases, model) and both virtual environments"
 
@@ -64,7 +64,7 @@ eval: build
 	test $$nlu -eq 0 -a $$faq -eq 0
 
 bench: build
-	@$(STAGE) "benchmark: place resolution and actor lookup" $(APP_PY) -m scripts.bench_knowledge
+	@$(STAGE) "benchmark: place resolution, actor lookup and FAQ answering" $(APP_PY) -m scripts.bench_knowledge
 	@$(STAGE) "benchmark: /api/route at 20 concurrent clients" $(APP_PY) -m scripts.bench_api
 	@$(STAGE) "benchmark: /api/chat overhead on top of Rasa" $(APP_PY) -m scripts.bench_chat
 
