@@ -39,10 +39,13 @@ def examples_by_entry(examples: Sequence[Example], keys: Collection[str]) -> dic
 
 
 def example_questions(keys: Collection[str], files: Sequence[Path] = DEV_EDITIONS) -> dict[str, list[str]]:
-    """The example questions of every entry in `keys`, from the retired held-out editions."""
+    """The example questions of every entry in `keys`, from the retired held-out editions; an
+    unknown entry is reported with the file that names it."""
+    grouped: dict[str, list[str]] = {key: [] for key in keys}
     for path in files:
         try:
-            examples_by_entry(labelled_examples([path]), keys)
+            for key, questions in examples_by_entry(labelled_examples([path]), keys).items():
+                grouped[key] += questions
         except ValueError as error:
             raise LoadError(path, None, str(error)) from error
-    return examples_by_entry(labelled_examples(files), keys)
+    return grouped

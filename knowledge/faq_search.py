@@ -167,7 +167,9 @@ class FaqIndex:
         # BM25 alone can prefer an entry that repeats one of the question's words often (the entry
         # that counts the CAW's) over the entry that has all of them (what a CAW does about debts);
         # weighing by coverage puts the entry that speaks of the whole question first.
-        coverage = {key: self._coverage(weights, key) for key in self.documents}
+        # Only an entry with a lexical score can cover any of the question's words; the others'
+        # coverage is worked out below for the few that meaning alone brings into the hits.
+        coverage = {key: self._coverage(weights, key) for key in lexical}
         scores = {key: score * coverage[key] for key, score in lexical.items()}
         best_lexical = max(scores.values(), default=0.0) or 1.0
         similarity = self.similarities(query)
@@ -180,7 +182,7 @@ class FaqIndex:
             SearchHit(
                 key,
                 round(scores.get(key, 0.0), 4),
-                round(coverage[key], 4),
+                round(coverage[key] if key in coverage else self._coverage(weights, key), 4),
                 fact_gap=fact_gap(query, self.documents[key].answer),
                 similarity=round(similarity[key], 4),
                 similarity_lead=round(similarity[key] - _closest_other(similarity[key], nearest), 4),

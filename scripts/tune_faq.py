@@ -86,18 +86,26 @@ def cross_fitted_evidence(rows: Parsed, labelled: list[Labelled], part_of: list[
     return [item for item in items if item is not None]
 
 
-def dev_items(rows: Parsed, shuffle: random.Random, encoder: Encoder) -> tuple[list[int], list[Item]]:
-    """One split of the development questions and their cross-fitted evidence."""
-    labelled = dev_questions()
-    part_of = split(labelled, shuffle)
-    return part_of, cross_fitted_evidence(rows, labelled, part_of, encoder)
+Split = tuple[list[int], list[Item]]  # each question's part, and the cross-fitted evidence
 
 
-def first_split_items(rows: Parsed, encoder: Encoder | None = None) -> list[Item]:
-    """The evidence the final fit and the development report use: the first split's."""
+def dev_splits(rows: Parsed, count: int, encoder: Encoder | None = None) -> list[Split]:
+    """`count` splits of the development questions with their cross-fitted evidence; the first is
+    the one the final fit and the development report use, the cross-validation uses them all."""
     # A fixed seed so that the check gives the same splits each run; nothing secret here.
     shuffle = random.Random(1)  # noqa: S311
-    return dev_items(rows, shuffle, encoder or CachingEncoder(shared_encoder()))[1]
+    labelled = dev_questions()
+    encoder = encoder or CachingEncoder(shared_encoder())
+    splits = []
+    for _ in range(count):
+        part_of = split(labelled, shuffle)
+        splits.append((part_of, cross_fitted_evidence(rows, labelled, part_of, encoder)))
+    return splits
+
+
+def first_split_items(rows: Parsed) -> list[Item]:
+    """The evidence the final fit and the development report use."""
+    return dev_splits(rows, 1)[0][1]
 
 
 def score(items: list[Item], policy: Policy) -> dict[str, Any]:
@@ -131,11 +139,9 @@ def fit_policy(items: list[Item], selector: float) -> Policy:
     return chosen[1]
 
 
-def cross_validate(rows: Parsed, selector: float, encoder: Encoder) -> list[dict[str, Any]]:
-    shuffle = random.Random(1)  # noqa: S311  (the same first split as first_split_items)
+def cross_validate(splits: list[Split], selector: float) -> list[dict[str, Any]]:
     results = []
-    for _ in range(SHUFFLES):
-        part_of, items = dev_items(rows, shuffle, encoder)
+    for part_of, items in splits:
         for held_back in range(FOLDS):
             train = [item for item, part in zip(items, part_of, strict=True) if part != held_back]
             test = [item for item, part in zip(items, part_of, strict=True) if part == held_back]
@@ -179,8 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         print("run `make eval` first: it writes var/eval/faq_dev_parsed.json", file=sys.stderr)
         return 1
     rows = dev_parse()
-    encoder = CachingEncoder(shared_encoder())
-    items = first_split_items(rows, encoder)
+    splits = dev_splits(rows, SHUFFLES)
+    items = splits[0][1]
     try:
         stored_policy: Policy | None = default_policy()
     except ValueError as error:  # the features changed since the last fit: refit from scratch
@@ -189,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     selector = stored_policy.selector if stored_policy else float(_stored_data()["selector"])
     positives = sum(1 for key, _ in items if key)
     print(f"{positives} answerable and {len(items) - positives} unanswerable development questions")
-    runs = cross_validate(rows, selector, encoder)
+    runs = cross_validate(splits, selector)
     checked = {m: sum(r[m] for r in runs) / len(runs) for m in ("right", "false_answers")}
     low = {m: min(r[m] for r in runs) if m == "right" else max(r[m] for r in runs) for m in checked}
     print(
