@@ -61,3 +61,15 @@ def dev_questions() -> list[Labelled]:
     """Every development question: the retired editions' answerable ones, then all without an answer."""
     answerable = [(question, key) for question, key in _retired_editions() if key is not None]
     return answerable + [(question, None) for question in dev_unanswerable_questions()]
+
+
+def dev_question_editions() -> list[int | None]:
+    """For each of `dev_questions`, the retired edition (an index into DEV_EDITIONS) it comes
+    from, or None for the unanswerable questions written to choose the thresholds."""
+    by_edition = [(edition, key) for edition, path in enumerate(DEV_EDITIONS) for _, key in labelled_questions(path)]
+    written: list[int | None] = [None] * len(_read(DEV_UNANSWERABLE)["questions"])
+    return (
+        [edition for edition, key in by_edition if key is not None]
+        + written
+        + [edition for edition, key in by_edition if key is None]
+    )

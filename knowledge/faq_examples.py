@@ -7,8 +7,9 @@ to learn from. The search uses them as extra phrasings of their entry (knowledge
 on paraphrases it had not seen, the right entry came first for 0.905 instead of 0.849 with them
 (docs/faq.md). Reviewed, anonymised questions from real conversations can join them the same way.
 
-The NLU never trains on them, and scripts/tune_faq.py leaves a question out of the index that
-scores it (cross-fitting), so that its own wording does not make it look easy.
+The NLU never trains on them, and scripts/tune_faq.py leaves a question's whole edition out of the
+index that scores it (cross-fitting), so that its own wording, or its neighbours', does not make it
+look easy.
 """
 
 from __future__ import annotations

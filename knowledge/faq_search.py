@@ -28,7 +28,7 @@ import numpy as np
 
 from knowledge.faq_answerability import Policy, default_policy
 from knowledge.faq_fact_kind import fact_gap
-from knowledge.search import QUERY_LIMIT, BM25Index, expand, query_words_and_stems
+from knowledge.search import QUERY_LIMIT, BM25Index, CompoundSplitter, expand, query_words_and_stems
 from knowledge.sentence_vectors import Encoder, shared_encoder
 from knowledge.word_weight import specificity
 
@@ -116,6 +116,7 @@ class FaqIndex:
             )
         }
         idf = self.questions.idf
+        self._compounds = CompoundSplitter(set(idf) | set(self.answers.idf))
         self._unknown_idf = max(idf.values()) if idf else 1.0
         self._encoder = encoder or shared_encoder()
         phrasings = [(position, text) for position, d in enumerate(documents) for text in d.phrasings]
@@ -126,7 +127,12 @@ class FaqIndex:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
 
     def coverage(self, query: str, key: str) -> float:
-        return self._coverage(self._term_weights(query_words_and_stems(query)), key)
+        return self._coverage(self._term_weights(self._query_words(query)), key)
+
+    def _query_words(self, query: str) -> list[tuple[str, str]]:
+        """The query's words and stems, a compound the collection does not know split into parts
+        it does (knowledge.search.CompoundSplitter)."""
+        return self._compounds.words_and_stems(query_words_and_stems(query))
 
     def _term_weights(self, words: list[tuple[str, str]]) -> dict[str, float]:
         """Each stem of the question with its weight: its idf in the collection times how telling
@@ -156,7 +162,7 @@ class FaqIndex:
 
     def search(self, query: str, limit: int = 5) -> list[SearchHit]:
         # Tokenised once for both indexes and the coverage.
-        words = query_words_and_stems(query)
+        words = self._query_words(query)
         stems = [stem for _, stem in words]
         lexical: dict[str, float] = {}
         for hit in self.questions.search_tokens(stems, limit=len(self.documents)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +69,75 @@ def expand(term: str, vocabulary: Iterable[str]) -> list[str]:
     if len(term) < _MIN_PREFIX:
         return [term] if term in vocabulary else []
     return [t for t in vocabulary if t.startswith(term)]
+
+
+# Compounds: a part is at least this long, so that "kinderopvangloket" splits into "kinderopvang"
+# and "loket" but no word falls apart into syllables. Between the parts Dutch may put a linking
+# "s", "e" or "en" ("aanmeldingsperiode", "kinderopvang").
+_MIN_PART = 4
+_LINKS = ("", "s", "e", "en")
+# Endings that make a new word rather than name a second thing ("huis-elijk", "kind-heid").
+_SUFFIXES = frozenset({"lijk", "heid", "baar", "loos", "achtig", "schap"})
+_MAX_PARTS = 3
+
+
+class CompoundSplitter:
+    """Splits a word that a collection does not know into words it does.
+
+    Dutch writes compounds as one word, and people make up their own: "kinderopvangloket" for the
+    lokaal loket kinderopvang, "crisisdienst" for a crisis contact point. Prefix expansion (`expand`)
+    finds a compound of the collection from its first part, but not the parts of a compound the
+    question makes. A word is split only when neither it nor a word it begins is known, into the
+    fewest known parts (two or three).
+    """
+
+    def __init__(self, vocabulary: Collection[str]) -> None:
+        self._vocabulary = frozenset(vocabulary)
+        self._splits: dict[str, tuple[str, ...] | None] = {}
+
+    def _known(self, part: str) -> bool:
+        if len(part) < _MIN_PART or part in _SUFFIXES or part in _STOPWORDS:
+            return False
+        return part in self._vocabulary or _stemmer().stemWord(part) in self._vocabulary
+
+    def split(self, word: str) -> tuple[str, ...] | None:
+        """The known parts `word` is made of, or None when it is not such a compound."""
+        if word not in self._splits:
+            parts = self._parts(word, _MAX_PARTS)
+            self._splits[word] = parts if parts and len(parts) > 1 else None
+        return self._splits[word]
+
+    def _parts(self, word: str, most: int) -> tuple[str, ...] | None:
+        if self._known(word):
+            return (word,)
+        if most == 1:
+            return None
+        best: tuple[str, ...] | None = None
+        # Longest head first: of two splits with as many parts, the one with the longer first part.
+        for end in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            head = word[:end]
+            if not self._known(head):
+                continue
+            for link in _LINKS:
+                if not word.startswith(link, end):
+                    continue
+                tail = self._parts(word[end + len(link) :], most - 1)
+                if tail and (best is None or len(tail) + 1 < len(best)):
+                    best = (head, *tail)
+        return best
+
+    def words_and_stems(self, words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """`words` (from `words_and_stems`) with each unknown compound replaced by its parts."""
+        result: list[tuple[str, str]] = []
+        for word, stem in words:
+            parts = None
+            if len(word) >= 2 * _MIN_PART and not expand(stem, self._vocabulary):
+                parts = self.split(word)
+            if parts:
+                result += [(part, _stemmer().stemWord(part)) for part in parts]
+            else:
+                result.append((word, stem))
+        return result
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ over the collection in knowledge/data/faq/. Writes var/eval/faq_report.md and fa
 The same for the development questions (knowledge/faq_dev.py, var/eval/faq_dev_parsed.json):
 faq_dev_report.md and .json, reported without a bar. The answerable development questions are
 also the search's example questions, so they are searched cross-fitted, as scripts/tune_faq.py
-does: each in an index whose examples leave out its part.
+does: each in an index whose examples leave out its whole edition.
 
 Bars (exit code 1 when one is missed), on the answering given the question:
   - the right entry is the answer for >= 90% of the answerable questions;

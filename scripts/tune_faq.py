@@ -6,16 +6,20 @@ knowledge/faq_dev.py) and replays the search on it.
 
 The answerable development questions are also the search's example questions
 (knowledge/faq_examples.py). A question must not be found through its own wording, so the
-evidence is cross-fitted: the questions are split in five parts, and each part is searched in an
-index whose examples leave that part out.
+evidence is cross-fitted by edition: the questions of each retired edition are searched in an
+index whose examples leave that whole edition out, as the held-out edition is searched in an
+index that holds all the retired ones. Leaving out single questions instead (random folds) let a
+question be found through the wording of its neighbours, written in the same sitting, and made the
+evidence look stronger than a new edition's.
 
 Method: the logistic model learns whether the search's best entry is the right one, from the
 answerable development questions (right or wrong best entry) and the unanswerable ones (never
 right). The threshold on its probability is the lowest that keeps the unanswerable questions
 answered anyway at or below MAX_FALSE_ANSWERS (with the selector's own rule on top), so that as
 many answerable questions as possible get the right entry; ties go to the higher threshold. First
-a cross-validation says what to expect on questions the fit has not seen: on the same five parts,
-model and threshold fitted on four and scored on the fifth, for three different splits. Then the
+a cross-validation says what to expect on an edition the fit has not seen: model and threshold
+fitted on all editions but one and scored on that one, each edition in turn. The unanswerable
+questions written apart from the editions are spread over them at random, three times. Then the
 model is fitted on all the development questions (the first split's evidence); with --write it
 is stored in knowledge/data/faq_answerability.yml.
 
@@ -37,7 +41,7 @@ import yaml
 
 from knowledge.faq import load_collection
 from knowledge.faq_answerability import FEATURES, MODEL_FILE, Policy, default_policy, features, fit
-from knowledge.faq_dev import Labelled, dev_questions
+from knowledge.faq_dev import DEV_EDITIONS, Labelled, dev_question_editions, dev_questions
 from knowledge.faq_examples import examples_by_entry, labelled_examples
 from knowledge.faq_search import Evidence, choose, index_of
 from knowledge.sentence_vectors import CachingEncoder, Encoder, shared_encoder
@@ -47,7 +51,7 @@ TUNING = ROOT / "var" / "eval" / "faq_tuning"
 DEV_PARSED = ROOT / "var" / "eval" / "faq_dev_parsed.json"
 # The bar asks for "weet ik niet" on >= 90% of unanswerable questions: the same limit here.
 MAX_FALSE_ANSWERS = 0.10
-FOLDS, SHUFFLES = 5, 3
+FOLDS, SHUFFLES = len(DEV_EDITIONS), 3
 
 Item = tuple[str | None, Evidence]
 Parsed = list[dict[str, Any]]
@@ -60,15 +64,13 @@ def dev_parse() -> Parsed:
     return rows
 
 
-def split(labelled: list[Labelled], shuffle: random.Random) -> list[int]:
-    """A part (0 to FOLDS - 1) for each question, the answerable and unanswerable ones spread evenly."""
-    part_of = [0] * len(labelled)
-    for answerable in (True, False):
-        group = [i for i, (_, key) in enumerate(labelled) if (key is not None) == answerable]
-        shuffle.shuffle(group)
-        for position, i in enumerate(group):
-            part_of[i] = position % FOLDS
-    return part_of
+def split(editions: list[int | None], shuffle: random.Random) -> list[int]:
+    """A part (0 to FOLDS - 1) for each question: its edition; a question written apart from the
+    editions (None) goes to a part at random, as many to each part as can be."""
+    apart = [i for i, edition in enumerate(editions) if edition is None]
+    shuffle.shuffle(apart)
+    spread = {i: position % FOLDS for position, i in enumerate(apart)}
+    return [spread[i] if edition is None else edition for i, edition in enumerate(editions)]
 
 
 def cross_fitted_evidence(rows: Parsed, labelled: list[Labelled], part_of: list[int], encoder: Encoder) -> list[Item]:
@@ -94,11 +96,11 @@ def dev_splits(rows: Parsed, count: int, encoder: Encoder | None = None) -> list
     the one the final fit and the development report use, the cross-validation uses them all."""
     # A fixed seed so that the check gives the same splits each run; nothing secret here.
     shuffle = random.Random(1)  # noqa: S311
-    labelled = dev_questions()
+    labelled, editions = dev_questions(), dev_question_editions()
     encoder = encoder or CachingEncoder(shared_encoder())
     splits = []
     for _ in range(count):
-        part_of = split(labelled, shuffle)
+        part_of = split(editions, shuffle)
         splits.append((part_of, cross_fitted_evidence(rows, labelled, part_of, encoder)))
     return splits
 
@@ -169,7 +171,7 @@ def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float]) ->
         f"# {result['positives']} answerable, {result['negatives']} unanswerable (knowledge/faq_dev.py).",
         f"# On them: right {result['right']:.3f}, answered anyway {result['false_answers']:.3f} "
         f"(limit {MAX_FALSE_ANSWERS}).",
-        f"# Cross-validated ({FOLDS} folds x {SHUFFLES}): right {checked['right']:.3f}, "
+        f"# Cross-validated (each of {FOLDS} editions left out, x {SHUFFLES}): right {checked['right']:.3f}, "
         f"answered anyway {checked['false_answers']:.3f}.",
         "# selector: the ResponseSelector's first entry is answered outright from this confidence on",
         "# (chosen earlier with NLU models trained without some paraphrases; docs/faq.md).",

@@ -10,6 +10,7 @@ from knowledge.faq_answerability import FEATURES, default_policy, features
 from knowledge.faq_examples import example_questions
 from knowledge.faq_search import Evidence, FaqDocument, FaqIndex, SearchHit, choose, index_of
 from knowledge.queries import build_faq_index
+from knowledge.search import CompoundSplitter
 from knowledge.word_weight import FLOOR, specificity
 
 ENTRIES = load_collection()
@@ -150,3 +151,33 @@ def test_a_hit_that_clearly_leads_is_more_likely_to_be_answered() -> None:
     assert model.probability(Evidence([], [lead, far])) > model.probability(Evidence([], [lead, close]))
     # Alone, a hit leads as far as the cap allows.
     assert features(Evidence([], [lead]))[1] == features(Evidence([], [lead, SearchHit("x", 0.001, 0.1)]))[1]
+
+
+def test_a_compound_the_collection_does_not_know_is_split_into_words_it_does() -> None:
+    splitter = CompoundSplitter({"kinderopvang", "loket", "crisis", "dienst", "huis", "aanmeld", "periode"})
+    assert splitter.split("kinderopvangloket") == ("kinderopvang", "loket")
+    assert splitter.split("crisisdienst") == ("crisis", "dienst")
+    # Parts found by their stem ("aanmelding" stems to "aanmeld"), across a linking "s".
+    parts = splitter.words_and_stems([("aanmeldingsperiode", "aanmeldingsperiod")])
+    assert [stem for _, stem in parts] == ["aanmeld", "periode"]
+    # A derivational ending is not a second word, and a word without known parts stays whole.
+    assert splitter.split("huiselijk") is None
+    assert splitter.split("vaderschapsverlof") is None
+
+
+def test_a_known_word_or_a_known_compound_beginning_is_not_split() -> None:
+    splitter = CompoundSplitter({"wacht", "lijst", "wachtlijst", "zelfmoord", "zelfmoordlijn"})
+    words = [("wachtlijst", "wachtlijst"), ("zelfmoord", "zelfmoord")]
+    assert splitter.words_and_stems(words) == words
+    assert splitter.words_and_stems([("wachttijdlijst", "wachttijdlijst")]) == [("wachttijdlijst", "wachttijdlijst")]
+
+
+def test_the_search_finds_an_entry_by_the_parts_of_a_compound_it_never_uses() -> None:
+    index = FaqIndex(
+        [
+            FaqDocument("counter", ["Wat doet het loket kinderopvang?"], "Het loket helpt je een plaats zoeken."),
+            FaqDocument("awel", ["Wat is Awel?"], "Een hulplijn voor jongeren."),
+        ]
+    )
+    hit = {h.key: h for h in index.search("kinderopvangloket")}["counter"]
+    assert hit.score > 0 and hit.coverage == 1.0

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from knowledge.faq import load_collection, sync_faq
-from knowledge.faq_dev import DEV_EDITIONS, dev_questions
+from knowledge.faq_dev import DEV_EDITIONS, dev_question_editions, dev_questions
 from knowledge.faq_examples import example_questions, labelled_examples
 from knowledge.faq_search import FaqDocument, FaqIndex
 from knowledge.models import FaqEntry
@@ -91,12 +91,26 @@ def test_an_example_for_an_unknown_entry_stops_the_load(kb: Session, tmp_path: P
 def test_a_development_question_is_never_searched_in_an_index_that_holds_it() -> None:
     """Cross-fitting: with its own wording among the examples, a question would match itself
     (closeness 1.0) and look easier than a new question."""
-    labelled = dev_questions()[:60]
+    # Every twelfth question: some of each edition, and some written apart from the editions.
+    labelled, editions = dev_questions()[::12], dev_question_editions()[::12]
     rows = [{"text": question, "selector": []} for question, _ in labelled]
-    part_of = tune_faq.split(labelled, random.Random(3))  # noqa: S311
+    part_of = tune_faq.split(editions, random.Random(3))  # noqa: S311
     items = tune_faq.cross_fitted_evidence(rows, labelled, part_of, CachingEncoder(shared_encoder()))
     assert len(items) == len(labelled)
     own = {question for question, _ in labelled_examples()}
     for (question, _), (_, evidence) in zip(labelled, items, strict=True):
         if question in own:
             assert evidence.hits[0].similarity < 0.999, question
+
+
+def test_the_cross_fitting_leaves_out_whole_editions() -> None:
+    """The held-out set is a new edition: a development question is searched without the
+    examples of its own edition, written in the same sitting."""
+    editions = dev_question_editions()
+    assert len(editions) == len(dev_questions())
+    assert set(editions) == {*range(len(DEV_EDITIONS)), None}
+    part_of = tune_faq.split(editions, random.Random(3))  # noqa: S311
+    assert all(part == edition for part, edition in zip(part_of, editions, strict=True) if edition is not None)
+    apart = [part for part, edition in zip(part_of, editions, strict=True) if edition is None]
+    sizes = [apart.count(part) for part in range(tune_faq.FOLDS)]
+    assert max(sizes) - min(sizes) <= 1
