@@ -7,7 +7,7 @@ The evaluation sets (EVALUATION_SETS), none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_5/
+  tests/nlu/safety_probe_2/ to safety_probe_6/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -53,6 +53,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_3_DIR,
     SAFETY_PROBE_4_DIR,
     SAFETY_PROBE_5_DIR,
+    SAFETY_PROBE_6_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -324,6 +325,20 @@ EVALUATION_SETS = (
             "second score, after the patterns and safety examples were widened with the fourth probe's "
             "errors in view (stop 22, its own errors not read): recall 0.87, 0.93, 0.80, 0.87, precision "
             "0.87, 0.93, 0.80, 0.93",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_6",
+        SAFETY_PROBE_6_DIR,
+        "Safety probe, sixth edition",
+        (
+            "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
+            "(stop 24) before the errors of the fifth edition were read, and committed before it was "
+            "scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the "
+            "safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
