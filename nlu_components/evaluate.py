@@ -325,6 +325,8 @@ EVALUATION_SETS = (
             "second score, after the patterns and safety examples were widened with the fourth probe's "
             "errors in view (stop 22, its own errors not read): recall 0.87, 0.93, 0.80, 0.87, precision "
             "0.87, 0.93, 0.80, 0.93",
+            "its errors are read in stop 24, after the sixth probe was committed: optimistic from the next "
+            "change to the safety layer on",
         ),
         gates=False,
         safety_only=True,
@@ -339,6 +341,10 @@ EVALUATION_SETS = (
             "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (safety layer of stop 23, 4 December 2026): recall 0.73, 0.87, 0.80, 0.80, precision "
+            "0.73, 1.00, 0.80, 0.86 (acute danger, suicidal thoughts, abuse, minor in crisis); 7 of the 60 "
+            "safety messages got no safety answer, 5 the answer of another safety concern, and 4 of the 30 "
+            "alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
