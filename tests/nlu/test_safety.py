@@ -90,6 +90,17 @@ RULES = load_rules()
         ("mijn man slaat ze als ze niet stil zijn", "abuse"),
         ("de mama van die twee is al een week weg", "minor_crisis"),
         ("onze pleegdochter is al drie dagen onvindbaar", "minor_crisis"),
+        # Stop 24, after the fifth probe's misses
+        ("soms ben ik liever dood dan moe", "suicidal_thoughts"),
+        ("hij dacht erover om met zijn wagen tegen een boom te knallen", "suicidal_thoughts"),
+        ("hij roept dat hij met ons allemaal tegen een muur gaat rijden", "acute_danger"),
+        ("haar beentje schokt met heel haar lichaam mee en haar ogen rollen weg", "acute_danger"),
+        ("de dokter vond breuken in zijn ribben die de ouders niet konden verklaren", "abuse"),
+        ("zijn vader geeft hem soms een pak slaag", "abuse"),
+        ("de kleine zit altijd vol blauwe plekjes als hij terugkomt", "abuse"),
+        ("hij heeft brandplekjes van een sigaret op zijn arm", "abuse"),
+        ("die jongen heeft vannacht geen slaapplaats", "minor_crisis"),
+        ("onze buurjongen van 9 wordt niet opgehaald aan school en mama is onbereikbaar", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -141,6 +152,11 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "hij roept dat hij zijn zusje gaat vermoorden als ze zijn trein afpakt",
         "ik kreeg haast een hartaanval toen ik de factuur zag",
         "we lagen slap van het lachen",
+        # Stop 24, after the fifth probe's false alarms
+        "ik doodga van de zenuwen voor dat examen",
+        "onze wagen is stilgevallen op de ring",
+        "die rekeningen slaan ons echt dood",
+        "mijn dochter roept dat wij haar leven verpesten met die regels",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
