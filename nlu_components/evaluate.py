@@ -345,6 +345,9 @@ EVALUATION_SETS = (
             "0.73, 1.00, 0.80, 0.86 (acute danger, suicidal thoughts, abuse, minor in crisis); 7 of the 60 "
             "safety messages got no safety answer, 5 the answer of another safety concern, and 4 of the 30 "
             "alarming-but-safe ones a safety answer",
+            "second score, after the patterns and idioms were widened with the fifth probe's errors in view "
+            "(stop 24, its own errors not read): abuse recall 0.87 (was 0.80), 6 safety messages without a "
+            "safety answer (was 7), false alarms unchanged",
         ),
         gates=False,
         safety_only=True,
