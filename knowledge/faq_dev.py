@@ -47,29 +47,33 @@ def labelled_questions(path: Path) -> list[Labelled]:
     return answerable + [(str(question), None) for question in data["unanswerable"]]
 
 
-def _retired_editions() -> list[Labelled]:
-    return [labelled for path in DEV_EDITIONS for labelled in labelled_questions(path)]
+def dev_questions_by_edition() -> list[tuple[Labelled, int | None]]:
+    """Every development question with the retired edition (an index into DEV_EDITIONS) it comes
+    from, or None for the unanswerable questions written to choose the thresholds. The
+    answerable ones come first, then all without an answer: the written ones, then the editions'."""
+    retired = [
+        (labelled, edition) for edition, path in enumerate(DEV_EDITIONS) for labelled in labelled_questions(path)
+    ]
+    written: list[tuple[Labelled, int | None]] = [
+        ((str(question), None), None) for question in _read(DEV_UNANSWERABLE)["questions"]
+    ]
+    return (
+        [item for item in retired if item[0][1] is not None]
+        + written
+        + [item for item in retired if item[0][1] is None]
+    )
 
 
 def dev_unanswerable_questions() -> list[str]:
     """Every development question without an answer, from all the files."""
-    written = [str(question) for question in _read(DEV_UNANSWERABLE)["questions"]]
-    return written + [question for question, key in _retired_editions() if key is None]
+    return [question for (question, key), _ in dev_questions_by_edition() if key is None]
 
 
 def dev_questions() -> list[Labelled]:
     """Every development question: the retired editions' answerable ones, then all without an answer."""
-    answerable = [(question, key) for question, key in _retired_editions() if key is not None]
-    return answerable + [(question, None) for question in dev_unanswerable_questions()]
+    return [labelled for labelled, _ in dev_questions_by_edition()]
 
 
 def dev_question_editions() -> list[int | None]:
-    """For each of `dev_questions`, the retired edition (an index into DEV_EDITIONS) it comes
-    from, or None for the unanswerable questions written to choose the thresholds."""
-    by_edition = [(edition, key) for edition, path in enumerate(DEV_EDITIONS) for _, key in labelled_questions(path)]
-    written: list[int | None] = [None] * len(_read(DEV_UNANSWERABLE)["questions"])
-    return (
-        [edition for edition, key in by_edition if key is not None]
-        + written
-        + [edition for edition, key in by_edition if key is None]
-    )
+    """For each of `dev_questions`, its edition (see `dev_questions_by_edition`)."""
+    return [edition for _, edition in dev_questions_by_edition()]

@@ -34,6 +34,7 @@ import datetime
 import json
 import random
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from knowledge.faq import load_collection
 from knowledge.faq_answerability import FEATURES, MODEL_FILE, Policy, default_policy, features, fit
 from knowledge.faq_dev import DEV_EDITIONS, Labelled, dev_question_editions, dev_questions
 from knowledge.faq_examples import examples_by_entry, labelled_examples
-from knowledge.faq_search import Evidence, choose, index_of
+from knowledge.faq_search import Evidence, FaqIndex, choose, index_of
 from knowledge.sentence_vectors import CachingEncoder, Encoder, shared_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,18 +74,37 @@ def split(editions: list[int | None], shuffle: random.Random) -> list[int]:
     return [spread[i] if edition is None else edition for i, edition in enumerate(editions)]
 
 
-def cross_fitted_evidence(rows: Parsed, labelled: list[Labelled], part_of: list[int], encoder: Encoder) -> list[Item]:
+@dataclass
+class Memo:
+    """What the splits of `dev_splits` share. Their shuffles move only the questions written apart
+    from the editions, none of which is an example question, so every index and most questions'
+    evidence come back unchanged from one split to the next."""
+
+    indexes: dict[frozenset[str], FaqIndex] = field(default_factory=dict)  # by the examples left out
+    evidence: dict[tuple[int, frozenset[str]], Evidence] = field(default_factory=dict)
+
+
+def cross_fitted_evidence(
+    rows: Parsed, labelled: list[Labelled], part_of: list[int], encoder: Encoder, memo: Memo | None = None
+) -> list[Item]:
     """Each question's evidence from an index whose example questions leave out the question's part."""
+    memo = memo or Memo()
     entries = load_collection()
     keys = [entry.key for entry in entries]
     examples = labelled_examples()
+    example_texts = {question for question, _ in examples}
     items: list[Item | None] = [None] * len(rows)
     for part in range(FOLDS):
         members = [i for i, p in enumerate(part_of) if p == part]
-        left_out = {labelled[i][0] for i in members}
-        index = index_of(entries, examples_by_entry([e for e in examples if e[0] not in left_out], keys), encoder)
+        left_out = frozenset(labelled[i][0] for i in members) & example_texts
+        if left_out not in memo.indexes:
+            kept = [example for example in examples if example[0] not in left_out]
+            memo.indexes[left_out] = index_of(entries, examples_by_entry(kept, keys), encoder)
         for i in members:
-            items[i] = (labelled[i][1], index.evidence(rows[i]["text"], [(k, c) for k, c in rows[i]["selector"]]))
+            if (i, left_out) not in memo.evidence:
+                selector = [(k, c) for k, c in rows[i]["selector"]]
+                memo.evidence[(i, left_out)] = memo.indexes[left_out].evidence(rows[i]["text"], selector)
+            items[i] = (labelled[i][1], memo.evidence[(i, left_out)])
     return [item for item in items if item is not None]
 
 
@@ -98,10 +118,11 @@ def dev_splits(rows: Parsed, count: int, encoder: Encoder | None = None) -> list
     shuffle = random.Random(1)  # noqa: S311
     labelled, editions = dev_questions(), dev_question_editions()
     encoder = encoder or CachingEncoder(shared_encoder())
+    memo = Memo()
     splits = []
     for _ in range(count):
         part_of = split(editions, shuffle)
-        splits.append((part_of, cross_fitted_evidence(rows, labelled, part_of, encoder)))
+        splits.append((part_of, cross_fitted_evidence(rows, labelled, part_of, encoder, memo)))
     return splits
 
 
