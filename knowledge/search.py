@@ -79,6 +79,7 @@ _LINKS = ("", "s", "e", "en")
 # Endings that make a new word rather than name a second thing ("huis-elijk", "kind-heid").
 _SUFFIXES = frozenset({"lijk", "heid", "baar", "loos", "achtig", "schap"})
 _MAX_PARTS = 3
+_MEMO_LIMIT = 4096
 
 
 class CompoundSplitter:
@@ -103,6 +104,9 @@ class CompoundSplitter:
     def split(self, word: str) -> tuple[str, ...] | None:
         """The known parts `word` is made of, or None when it is not such a compound."""
         if word not in self._splits:
+            # The words come from people's questions: the memo must not grow, nor keep them, forever.
+            if len(self._splits) >= _MEMO_LIMIT:
+                self._splits.clear()
             parts = self._parts(word, _MAX_PARTS)
             self._splits[word] = parts if parts and len(parts) > 1 else None
         return self._splits[word]

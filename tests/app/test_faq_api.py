@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from knowledge import search
 from knowledge.faq import load_collection
 from knowledge.faq_answerability import FEATURES, default_policy, features
 from knowledge.faq_examples import example_questions
@@ -181,3 +182,12 @@ def test_the_search_finds_an_entry_by_the_parts_of_a_compound_it_never_uses() ->
     )
     hit = {h.key: h for h in index.search("kinderopvangloket")}["counter"]
     assert hit.score > 0 and hit.coverage == 1.0
+
+
+def test_the_compound_memo_stays_bounded() -> None:
+    # It holds words from people's questions; it must not keep every one of them.
+    splitter = CompoundSplitter({"kinderopvang", "loket"})
+    for number in range(search._MEMO_LIMIT + 10):
+        splitter.split(f"woordnummer{number}")
+    assert len(splitter._splits) <= search._MEMO_LIMIT
+    assert splitter.split("kinderopvangloket") == ("kinderopvang", "loket")
