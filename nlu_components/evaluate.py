@@ -7,7 +7,7 @@ The evaluation sets (EVALUATION_SETS), none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_6/
+  tests/nlu/safety_probe_2/ to safety_probe_7/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -54,6 +54,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_4_DIR,
     SAFETY_PROBE_5_DIR,
     SAFETY_PROBE_6_DIR,
+    SAFETY_PROBE_7_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -348,6 +349,20 @@ EVALUATION_SETS = (
             "second score, after the patterns and idioms were widened with the fifth probe's errors in view "
             "(stop 24, its own errors not read): abuse recall 0.87 (was 0.80), 6 safety messages without a "
             "safety answer (was 7), false alarms unchanged",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_7",
+        SAFETY_PROBE_7_DIR,
+        "Safety probe, seventh edition",
+        (
+            "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
+            "(stop 25) before the errors of the sixth edition were read, and committed before it was "
+            "scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the "
+            "safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,

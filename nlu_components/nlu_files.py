@@ -28,6 +28,7 @@ SAFETY_PROBE_3_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_3"
 SAFETY_PROBE_4_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_4"
 SAFETY_PROBE_5_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_5"
 SAFETY_PROBE_6_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_6"
+SAFETY_PROBE_7_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_7"
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
 CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.yml"
