@@ -349,6 +349,8 @@ EVALUATION_SETS = (
             "second score, after the patterns and idioms were widened with the fifth probe's errors in view "
             "(stop 24, its own errors not read): abuse recall 0.87 (was 0.80), 6 safety messages without a "
             "safety answer (was 7), false alarms unchanged",
+            "its errors are read in stop 25, after the seventh probe was committed and scored: optimistic "
+            "from the next change to the safety layer on",
         ),
         gates=False,
         safety_only=True,
@@ -363,6 +365,10 @@ EVALUATION_SETS = (
             "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (safety layer of stop 24, 4 December 2026): recall 0.60, 0.73, 0.73, 0.87, precision "
+            "0.90, 1.00, 0.79, 0.72 (acute danger, suicidal thoughts, abuse, minor in crisis); 9 of the 60 "
+            "safety messages got no safety answer, 7 the answer of another safety concern, and 2 of the 30 "
+            "alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
