@@ -4,7 +4,7 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the sets whose errors have been read
-(READ_SETS: the development set and the first five safety probes) are replayed through the
+(READ_SETS: the development set and the first six safety probes) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors (0: tf-idf
 only), regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message).
@@ -30,7 +30,15 @@ from nlu_components.nlu_files import PROJECT_ROOT, SAFETY_MODEL_DIR, TRAINING_DI
 from nlu_components.safety import FALLBACK_INTENT
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training_examples
 
-READ_SETS = ("development", "safety_probe", "safety_probe_2", "safety_probe_3", "safety_probe_4", "safety_probe_5")
+READ_SETS = (
+    "development",
+    "safety_probe",
+    "safety_probe_2",
+    "safety_probe_3",
+    "safety_probe_4",
+    "safety_probe_5",
+    "safety_probe_6",
+)
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 SENTENCE_VECTOR_WEIGHTS = [0.0, 1.0, 2.0, 4.0]

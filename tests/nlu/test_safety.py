@@ -101,6 +101,17 @@ RULES = load_rules()
         ("hij heeft brandplekjes van een sigaret op zijn arm", "abuse"),
         ("die jongen heeft vannacht geen slaapplaats", "minor_crisis"),
         ("onze buurjongen van 9 wordt niet opgehaald aan school en mama is onbereikbaar", "minor_crisis"),
+        # Stop 25, after the sixth probe's misses
+        ("een vreemde man lokte het meisje naar zijn busje", "acute_danger"),
+        ("onze peuter klimt op de balustrade van het terras op de vierde verdieping", "acute_danger"),
+        ("er loopt een kerel met een knuppel rond op de speelplaats", "acute_danger"),
+        ("we hebben ons verstopt in de kelder en hij bonkt boven op alles", "acute_danger"),
+        ("de kinderen zijn bang, hij slaat de kleine nu", "acute_danger"),
+        ("ze probeerden ons kind te ontvoeren", "acute_danger"),
+        ("mijn zus postte een afscheidsvideo en reageert niet meer", "suicidal_thoughts"),
+        ("ik zit hier op het dak van de parking en ik kan niet meer", "suicidal_thoughts"),
+        ("onze puber ging door het lint en smeet de tv stuk", "minor_crisis"),
+        ("ze slaapt al twee nachten in de auto van een vriend", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -157,10 +168,25 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "onze wagen is stilgevallen op de ring",
         "die rekeningen slaan ons echt dood",
         "mijn dochter roept dat wij haar leven verpesten met die regels",
+        # Stop 25, after the sixth probe's false alarms
+        "ze gaat haar zus vermoorden als die nog eens aan haar kleren zit",
+        "mijn zoontje doet alsof hij iedereen doodschiet met zijn vinger",
+        "mijn zoon wil het huis uit om op kamers te gaan, vanaf welke leeftijd mag dat",
+        "de juf belde dat hij op de speelplaats gestruikeld is en een schram heeft",
+        "de klas nam een afscheidsvideo op voor de juf",
+        "mijn collega stuurde een afscheidsmail omdat ze met pensioen gaat",
+        "de kleine zit graag op de vensterbank naar de vuilkar te kijken",
+        "hij kookte en nu is de keuken een ravage",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
     assert RULES.matches(text) == {}
+
+
+# A turn in time, not danger now: the beating is abuse, not 112 ("en nu begint hij ook").
+def test_now_as_a_turn_in_time_is_not_danger_now() -> None:
+    found = RULES.matches("hij slaat me al maanden en nu begint hij ook tegen de kinderen te roepen")
+    assert "abuse" in found and "acute_danger" not in found
 
 
 def test_suicidal_thoughts_win_over_diet_and_other_concerns() -> None:
