@@ -30,6 +30,9 @@ SELECTOR_ALONE = 0.8
 CONCERN_QUESTION = "utter_ask_concern"
 # How far down DIET's intent ranking a topic may be to be offered (faq itself is first).
 CONCERN_RANK_DEPTH = 3
+# Set by the NLU (nlu_components/components.py, DutchEntityRules): the message asks something,
+# names no place and tells no case of the writer's own, so the collection may answer it.
+COLLECTION_QUESTION = "collection_question"
 
 
 def selector_ranking(message: dict[str, Any]) -> list[tuple[str, float]]:
@@ -95,4 +98,39 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_faq_unknown", buttons=buttons)
             return []
         dispatcher.utter_message(response=f"utter_{RETRIEVAL_INTENT}/{answer.key}", buttons=buttons_for(answer))
+        return []
+
+
+class ActionAnswerConcernQuestion(Action):
+    """A question DIET took for a concern ("waar vind ik opvang voor morgen?" reads as child care).
+
+    Runs before the triage form starts on a concern (bot/stories/rules_triage.yml). When the NLU
+    marked the message as a question for the collection and the knowledge API finds an entry that
+    answers it, that answer comes first and one line says that the bot also looks for help
+    nearby; the triage then goes on as usual. Otherwise it says nothing: a missing answer here is
+    no "weet ik niet", because the triage still answers the concern. Safety intents never come
+    here; their rules answer before anything else.
+    """
+
+    def __init__(self, api: KnowledgeApi | None = None) -> None:
+        self.api = api
+
+    def name(self) -> str:
+        return "action_answer_concern_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        message = tracker.latest_message
+        if message.get(COLLECTION_QUESTION) is not True:
+            return []
+        try:
+            api = self.api or KnowledgeApi(ActionSettings.from_env())
+            answer = await api.answer_faq(str(message.get("text") or ""), selector_ranking(message))
+        except KnowledgeApiError as error:
+            # The selector alone is not trusted here (offline_answer): the triage answers anyway.
+            logger.warning("no FAQ answer before the triage: %s", error)
+            return []
+        if answer.key is None:
+            return []
+        dispatcher.utter_message(response=f"utter_{RETRIEVAL_INTENT}/{answer.key}")
+        dispatcher.utter_message(response="utter_faq_then_triage")
         return []

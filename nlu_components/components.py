@@ -54,6 +54,10 @@ OTHER_LANGUAGE = "other_language"
 # Set on a message by LanguageGate; SafetySafeguard leaves such messages alone, because its
 # patterns are Dutch (the other-language answer gives 112 and 101 in any case).
 DETECTED_LANGUAGE = "detected_language"
+# Whether a message asks something the FAQ collection may answer (DutchEntityRules): the dialogue
+# lets the collection answer such a question first when DIET took it for a concern
+# (actions/faq.py, ActionAnswerConcernQuestion).
+COLLECTION_QUESTION = "collection_question"
 # Words that only Dutch uses among the languages the gate tells apart. The language identifier
 # is unreliable on short messages ("er is brand in ons huis" scores as English), so one of these
 # words keeps a message Dutch.
@@ -192,7 +196,15 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
                 _set_intent(message, self.config["place_intent"])
             elif self._is_question_intent(message):
                 self._keep_only_real_questions(message, text, entities)
+            message.set(COLLECTION_QUESTION, self._is_collection_question(text, entities), add_to_output=True)
         return messages
+
+    def _is_collection_question(self, text: str, entities: list[dict[str, Any]]) -> bool:
+        """The same test that lets `faq` stand (_keep_only_real_questions), whatever DIET chose."""
+        kinds = {str(entity.get("entity")) for entity in entities}
+        if self._tells_own_case(kinds) or self.config["place_entity"] in kinds:
+            return False
+        return asks(text)
 
     def _is_question_intent(self, message: Message) -> bool:
         return bool((message.get(INTENT) or {}).get("name") == self.config["question_intent"])

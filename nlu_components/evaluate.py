@@ -202,7 +202,14 @@ def faq_question_sets() -> dict[str, list[str]]:
 def write_faq_parses(name: str, parsed: list[Parsed]) -> None:
     """The model's parses of FAQ questions, for scripts/evaluate_faq.py."""
     rows = [
-        {"text": p.text, "intent": p.intent, "confidence": p.confidence, "selector": p.selector[:10]} for p in parsed
+        {
+            "text": p.text,
+            "intent": p.intent,
+            "confidence": p.confidence,
+            "selector": p.selector[:10],
+            "collection_question": p.collection_question,
+        }
+        for p in parsed
     ]
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
     (EVAL_DIR / name).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -369,6 +376,9 @@ EVALUATION_SETS = (
             "0.90, 1.00, 0.79, 0.72 (acute danger, suicidal thoughts, abuse, minor in crisis); 9 of the 60 "
             "safety messages got no safety answer, 7 the answer of another safety concern, and 2 of the 30 "
             "alarming-but-safe ones a safety answer",
+            "second score, after the patterns were widened and the safety model re-tuned with the sixth "
+            "probe's errors in view (stop 25, its own errors not read): recall unchanged; 8 safety messages "
+            "without a safety answer (was 9), 8 with another concern's (was 7), false alarms unchanged",
         ),
         gates=False,
         safety_only=True,
@@ -419,6 +429,8 @@ def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: lis
             "ranking": p.ranking,
             "safeguard": p.safeguard,
             "safety_model": p.safety_model,
+            "selector": p.selector[:10],
+            "collection_question": p.collection_question,
         }
         for example, p in zip(examples, parsed, strict=True)
     ]

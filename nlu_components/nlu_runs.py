@@ -37,6 +37,8 @@ class Parsed:
     selector: list[tuple[str, float]] = field(default_factory=list)
     # The separate safety model's opinion ({"probability", "concern"}), when the pipeline has one.
     safety_model: dict[str, Any] | None = None
+    # Whether DutchEntityRules marked the message as a question the collection may answer.
+    collection_question: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     safeguard=data.get("safeguard"),
                     selector=selector_ranking(data),
                     safety_model=data.get("safety_model"),
+                    collection_question=data.get("collection_question") is True,
                 )
             )
         return results

@@ -15,7 +15,11 @@ Bars (exit code 1 when one is missed), on the answering given the question:
     offers instead;
   - >= 90% of the unanswerable questions get "weet ik niet" instead of an entry.
 Reported without a bar: how often the NLU sends the question to the FAQ at all (intent `faq`),
-and the share answered right end to end.
+and the share answered right end to end. End to end counts twice: through `faq` alone, and with
+the answer the dialogue gives before the triage when DIET took a question for a concern
+(action_answer_concern_question, for the intents of its rule in bot/stories/rules_triage.yml).
+The cost of that second path is reported too: how many concern messages of the NLU development
+set (var/eval/parses/development.json) get an answer from the collection before the triage.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from knowledge.faq import load_collection
 from knowledge.faq_answerability import default_policy
@@ -36,6 +42,22 @@ from scripts import tune_faq
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "var" / "eval"
 BARS = {"top1": 0.90, "shown": 0.97, "unknown": 0.90}
+TRIAGE_RULES = ROOT / "bot" / "stories" / "rules_triage.yml"
+CONCERN_QUESTION_ACTION = "action_answer_concern_question"
+
+
+def concern_intents(rules_file: Path = TRIAGE_RULES) -> frozenset[str]:
+    """The intents after which the dialogue lets the collection answer first (from the rules)."""
+    rules = (yaml.safe_load(rules_file.read_text(encoding="utf-8")) or {}).get("rules") or []
+    intents: set[str] = set()
+    for rule in rules:
+        steps = rule.get("steps") or []
+        if not any(step.get("action") == CONCERN_QUESTION_ACTION for step in steps):
+            continue
+        for step in steps:
+            alternatives = step.get("or") or [step]
+            intents.update(str(alt["intent"]) for alt in alternatives if "intent" in alt)
+    return frozenset(intents)
 
 
 @dataclass(frozen=True)
@@ -68,10 +90,15 @@ class Outcome:
     answer: str | None
     via: str
     shown: list[str]
+    collection_question: bool = False
 
     @property
     def right(self) -> bool:
         return self.answer == self.expected if self.expected else self.answer is None
+
+    def answered_before_the_triage(self, concerns: frozenset[str]) -> bool:
+        """Whether the dialogue shows this answer although DIET chose a concern, not `faq`."""
+        return self.intent in concerns and self.collection_question and self.answer is not None
 
 
 def parse(question_set: QuestionSet) -> list[dict[str, Any]]:
@@ -98,7 +125,17 @@ def outcomes(rows: list[dict[str, Any]], evidence: list[Evidence], expected: lis
     results = []
     for row, found, key in zip(rows, evidence, expected, strict=True):
         decision = choose(found, default_policy())
-        results.append(Outcome(row["text"], key, row["intent"], decision.key, decision.via, decision.shown))
+        results.append(
+            Outcome(
+                row["text"],
+                key,
+                row["intent"],
+                decision.key,
+                decision.via,
+                decision.shown,
+                bool(row.get("collection_question")),
+            )
+        )
     return results
 
 
@@ -106,11 +143,30 @@ def share(hits: int, total: int) -> float:
     return hits / total if total else 0.0
 
 
+def concern_messages_answered() -> dict[str, int] | None:
+    """How many concern messages of the NLU development set the collection answers before the triage.
+
+    These are situations and requests for help, not questions for the collection; an answer to
+    one of them is at best extra reading before the route. None when `make eval` wrote no parses.
+    """
+    parses = EVAL_DIR / "parses" / "development.json"
+    if not parses.exists():
+        return None
+    rows: list[dict[str, Any]] = json.loads(parses.read_text(encoding="utf-8"))
+    concerns = concern_intents()
+    of_concern = [row for row in rows if row["intent"] in concerns]
+    asking = [row for row in of_concern if row.get("collection_question") and "selector" in row]
+    policy = default_policy()
+    answered = sum(choose(found, policy).key is not None for found in held_out_evidence(asking)) if asking else 0
+    return {"concern_messages": len(of_concern), "asking": len(asking), "answered": answered}
+
+
 def evaluate(question_set: QuestionSet) -> dict[str, Any]:
     rows = parse(question_set)
     results = outcomes(rows, evidence_for(question_set, rows), question_set.expected())
     answerable = [r for r in results if r.expected]
     unanswerable = [r for r in results if not r.expected]
+    concerns = concern_intents()
     scores = {
         "top1": share(sum(r.right for r in answerable), len(answerable)),
         "shown": share(sum(r.expected in r.shown for r in answerable), len(answerable)),
@@ -127,7 +183,15 @@ def evaluate(question_set: QuestionSet) -> dict[str, Any]:
         "nlu_sends_to_faq": share(sum(r.intent == "faq" for r in answerable), len(answerable)),
         "end_to_end_top1": share(sum(r.right and r.intent == "faq" for r in answerable), len(answerable)),
         "unanswerable_sent_to_faq": share(sum(r.intent == "faq" for r in unanswerable), len(unanswerable)),
+        "end_to_end_top1_with_concern_answers": share(
+            sum(r.right and (r.intent == "faq" or r.answered_before_the_triage(concerns)) for r in answerable),
+            len(answerable),
+        ),
+        "unanswerable_answered_before_the_triage": share(
+            sum(r.answered_before_the_triage(concerns) for r in unanswerable), len(unanswerable)
+        ),
         "via": {v: sum(r.via == v for r in results) for v in ("selector", "search", "none")},
+        "concern_messages_answered": None if question_set.gates else concern_messages_answered(),
         "errors": [asdict(r) for r in results if not r.right],
     }
 
@@ -157,8 +221,15 @@ def main() -> int:
                 print(f"  {'ok    ' if ok else 'below '} FAQ {bar:<24} {scores[bar]:.3f}")
         print(
             f"  (info) NLU sends answerable questions to the FAQ: {report['nlu_sends_to_faq']:.3f}; "
-            f"right end to end: {report['end_to_end_top1']:.3f}"
+            f"right end to end: {report['end_to_end_top1']:.3f}, with the answers before the triage: "
+            f"{report['end_to_end_top1_with_concern_answers']:.3f}"
         )
+        cost = report["concern_messages_answered"]
+        if cost:
+            print(
+                f"  (info) concern messages of the NLU development set answered before the triage: "
+                f"{cost['answered']} of {cost['concern_messages']} ({cost['asking']} of them ask something)"
+            )
         print(f"report: var/eval/{name}.md")
     if missed:
         print(f"FAQ evaluation: {len(missed)} bar(s) missed: {', '.join(missed)}", file=sys.stderr)
@@ -181,6 +252,10 @@ def markdown(report: dict[str, Any]) -> str:
         f"| unanswerable: says it does not know | {s['unknown']:.3f} | {BARS['unknown']} |",
         f"| NLU sends answerable questions to the FAQ (info) | {report['nlu_sends_to_faq']:.3f} | - |",
         f"| right end to end, NLU included (info) | {report['end_to_end_top1']:.3f} | - |",
+        f"| right end to end, with the answer before the triage (info) | "
+        f"{report['end_to_end_top1_with_concern_answers']:.3f} | - |",
+        f"| unanswerable: answered before the triage anyway (info) | "
+        f"{report['unanswerable_answered_before_the_triage']:.3f} | - |",
         "",
         f"Decided by: {report['via']}.",
         "",

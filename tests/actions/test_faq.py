@@ -12,7 +12,7 @@ from aioresponses import aioresponses
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.faq import SELECTOR_ALONE, ActionAnswerFaq, selector_ranking
+from actions.faq import SELECTOR_ALONE, ActionAnswerConcernQuestion, ActionAnswerFaq, selector_ranking
 from actions.knowledge_api import KnowledgeApi
 from actions.settings import ActionSettings
 
@@ -121,3 +121,58 @@ def test_no_answer_offers_the_topic_diet_ranked_next() -> None:
     ]
     # A topic below the first three of the ranking is too far-fetched to offer.
     assert nothing_near["buttons"] == []
+
+
+def concern_tracker(text: str, asks_the_collection: bool) -> Tracker:
+    """A message DIET took for child care, with the NLU's verdict on whether it is a question."""
+    tracker = faq_tracker(text, [("urgent_childcare", 0.4), ("llko_what", 0.2)])
+    tracker.latest_message["intent"] = {"name": "child_care", "confidence": 0.7}
+    tracker.latest_message["collection_question"] = asks_the_collection
+    return tracker
+
+
+def run_concern_question(tracker: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    action = ActionAnswerConcernQuestion(api=KnowledgeApi(SETTINGS))
+    assert asyncio.run(action.run(dispatcher, tracker, {})) == []
+    messages: list[dict[str, Any]] = dispatcher.messages
+    return messages
+
+
+def test_a_question_taken_for_a_concern_is_answered_before_the_triage() -> None:
+    body = {"answered": True, "key": "urgent_childcare", "via": "search", "text": "...", "route": None, "related": []}
+    with aioresponses() as mocked:
+        mocked.post(ANSWER, payload=body)
+        messages = run_concern_question(concern_tracker("waar vind ik nog opvang voor morgen", True))
+        request = next(iter(mocked.requests.values()))[0].kwargs["json"]
+    assert request["selector"][0] == {"key": "urgent_childcare", "confidence": 0.4}
+    # The answer, then one line; no buttons, because the triage asks its own question next.
+    assert [m["response"] for m in messages] == ["utter_faq/urgent_childcare", "utter_faq_then_triage"]
+    assert all(not m["buttons"] for m in messages)
+
+
+def test_a_concern_question_without_a_good_answer_leaves_it_to_the_triage() -> None:
+    unknown: dict[str, Any] = {
+        "answered": False,
+        "key": None,
+        "via": "none",
+        "text": None,
+        "route": None,
+        "related": [],
+    }
+    with aioresponses() as mocked:
+        mocked.post(ANSWER, payload=unknown)
+        mocked.post(ANSWER, exception=ClientConnectionError())
+        # No "weet ik niet" here: the triage still answers the concern.
+        assert run_concern_question(concern_tracker("kan iemand mij helpen met opvang?", True)) == []
+        assert run_concern_question(concern_tracker("waar vind ik nog opvang voor morgen", True)) == []
+
+
+def test_a_situation_told_with_a_concern_does_not_ask_the_collection() -> None:
+    told = concern_tracker("ik heb geen opvang voor maandag", False)
+    unmarked = concern_tracker("waar vind ik nog opvang voor morgen", True)
+    del unmarked.latest_message["collection_question"]  # a button payload skips the NLU
+    with aioresponses() as mocked:
+        assert run_concern_question(told) == []
+        assert run_concern_question(unmarked) == []
+        assert not mocked.requests

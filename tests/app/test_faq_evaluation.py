@@ -15,8 +15,11 @@ from scripts import evaluate_faq, tune_faq
 DEV_SET = next(s for s in evaluate_faq.QUESTION_SETS if not s.gates)
 
 
-def write_parse(folder: Path, texts: list[str]) -> None:
-    rows = [{"text": t, "intent": "faq", "confidence": 1.0, "selector": []} for t in texts]
+def write_parse(folder: Path, texts: list[str], intent: str = "faq", collection_question: bool = True) -> None:
+    rows = [
+        {"text": t, "intent": intent, "confidence": 1.0, "selector": [], "collection_question": collection_question}
+        for t in texts
+    ]
     (folder / f"{DEV_SET.name}_parsed.json").write_text(json.dumps(rows), encoding="utf-8")
 
 
@@ -34,6 +37,32 @@ def test_the_development_report_counts_every_question_once(tmp_path: Path, monke
     assert len(report["errors"]) == wrong + false_answers
     # What the bot shows starts with its answer, so it holds the right entry at least as often.
     assert report["scores"]["shown"] >= report["scores"]["top1"]
+
+
+def test_the_concern_intents_are_those_of_the_rule_that_answers_first() -> None:
+    concerns = evaluate_faq.concern_intents()
+    assert {"child_care", "basic_needs", "hospital_necessity_clear"} <= concerns
+    # Answers to the form's questions and the collection's own intent are not concerns.
+    assert not concerns & {"inform_place", "inform_role", "faq", "minor_crisis"}
+
+
+def test_end_to_end_counts_answers_before_the_triage_only_for_questions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions = [q for q, _ in dev_questions()]
+    monkeypatch.setattr(evaluate_faq, "EVAL_DIR", tmp_path)
+    write_parse(tmp_path, questions, intent="child_care", collection_question=True)
+    asked = evaluate_faq.evaluate(DEV_SET)
+    write_parse(tmp_path, questions, intent="child_care", collection_question=False)
+    told = evaluate_faq.evaluate(DEV_SET)
+    # DIET sent nothing to `faq`: only the answer before the triage reaches the person, and only
+    # for a message the NLU marked as a question.
+    assert asked["end_to_end_top1"] == told["end_to_end_top1"] == 0.0
+    assert asked["end_to_end_top1_with_concern_answers"] == pytest.approx(asked["scores"]["top1"])
+    assert told["end_to_end_top1_with_concern_answers"] == 0.0
+    assert asked["unanswerable_answered_before_the_triage"] == pytest.approx(1 - asked["scores"]["unknown"])
+    # No NLU development parses in this folder: the cost is not reported rather than made up.
+    assert asked["concern_messages_answered"] is None
 
 
 def test_a_parse_of_other_questions_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -277,3 +277,23 @@ def test_a_place_question_takes_diets_clear_second_choice_however_small() -> Non
     )
     [result] = make(DutchEntityRules).process([asked])
     assert result.get("intent") == {"name": "basic_needs", "confidence": pytest.approx(2 / 3)}
+
+
+def test_the_rules_mark_which_messages_the_collection_may_answer_whatever_diet_chose() -> None:
+    place_text = "hoeveel kost de opvang in Tielt"
+    asked, told, placed, own_case = make(DutchEntityRules).process(
+        [
+            message("wat kost een onthaalouder per dag", intent="child_care"),
+            message("ik heb geen opvang voor maandag", intent="child_care"),
+            ranked(place_text, [("child_care", 0.8), ("faq", 0.2)], entities=[spacy_place(place_text, "Tielt")]),
+            # A role and a hospital flag: the writer tells their own case and needs a route.
+            message("ik werk op de materniteit, is het lokale team niet bereikbaar, wie dan?", intent="young_child"),
+        ]
+    )
+    assert asked.get("collection_question") is True
+    assert told.get("collection_question") is False
+    # The answer depends on the place: the routing engine answers, not the collection.
+    assert placed.get("collection_question") is False
+    assert own_case.get("collection_question") is False
+    # The flag does not change what DIET chose.
+    assert asked.get("intent")["name"] == "child_care"
