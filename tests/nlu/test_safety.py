@@ -175,6 +175,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "de juf belde dat hij op de speelplaats gestruikeld is en een schram heeft",
         "de klas nam een afscheidsvideo op voor de juf",
         "mijn collega stuurde een afscheidsmail omdat ze met pensioen gaat",
+        "we kregen een afscheidsbericht van de crèche, de kleine gaat naar school",
         "de kleine zit graag op de vensterbank naar de vuilkar te kijken",
         "hij kookte en nu is de keuken een ravage",
     ],
