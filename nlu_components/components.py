@@ -328,12 +328,12 @@ class SafetyModelComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # extra_examples_sha256 is filled in by build_pipeline.py: Rasa fingerprints a component by
-        # its config and its inputs, and the extra examples (nlu_files.SAFETY_MODEL_DIR) are
-        # neither, so a changed file would otherwise not retrain the model. The other values: see
-        # config.yml.
+        # its config and its inputs, and the extra examples (nlu_files.SAFETY_MODEL_DIR) and the
+        # safety rules it reads texts through are neither, so a changed file would otherwise not
+        # retrain the model. The other values: see config.yml.
         return {
             "extra_examples_sha256": "",
-            "regularisation": 16.0,
+            "regularisation": 8.0,
             "sentence_vector_weight": 1.0,
             "random_seed": 20261124,
         }
