@@ -74,6 +74,12 @@ def buttons_for(answer: FaqAnswer) -> list[dict[str, str]]:
     return buttons
 
 
+async def ask_the_collection(api: KnowledgeApi | None, message: dict[str, Any]) -> FaqAnswer:
+    """The knowledge API's choice of entry for the message; raises KnowledgeApiError."""
+    client = api or KnowledgeApi(ActionSettings.from_env())
+    return await client.answer_faq(str(message.get("text") or ""), selector_ranking(message))
+
+
 class ActionAnswerFaq(Action):
     def __init__(self, api: KnowledgeApi | None = None) -> None:
         self.api = api
@@ -83,13 +89,11 @@ class ActionAnswerFaq(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         message = tracker.latest_message
-        ranking = selector_ranking(message)
         try:
-            api = self.api or KnowledgeApi(ActionSettings.from_env())
-            answer = await api.answer_faq(str(message.get("text") or ""), ranking)
+            answer = await ask_the_collection(self.api, message)
         except KnowledgeApiError as error:
             logger.warning("FAQ answer without the knowledge API: %s", error)
-            answer = offline_answer(ranking)
+            answer = offline_answer(selector_ranking(message))
         if answer.key is None:
             buttons = buttons_for(answer)
             topic = concern_button(message, domain)
@@ -123,8 +127,7 @@ class ActionAnswerConcernQuestion(Action):
         if message.get(COLLECTION_QUESTION) is not True:
             return []
         try:
-            api = self.api or KnowledgeApi(ActionSettings.from_env())
-            answer = await api.answer_faq(str(message.get("text") or ""), selector_ranking(message))
+            answer = await ask_the_collection(self.api, message)
         except KnowledgeApiError as error:
             # The selector alone is not trusted here (offline_answer): the triage answers anyway.
             logger.warning("no FAQ answer before the triage: %s", error)
