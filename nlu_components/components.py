@@ -333,7 +333,7 @@ class SafetyModelComponent(GraphComponent):
         # retrain the model. The other values: see config.yml.
         return {
             "extra_examples_sha256": "",
-            "regularisation": 8.0,
+            "regularisation": 16.0,
             "sentence_vector_weight": 1.0,
             "random_seed": 20261124,
         }

@@ -61,6 +61,7 @@ from nlu_components.nlu_files import (
 from nlu_components.nlu_runs import (
     EVAL_DIR,
     GENERATED_CONFIG,
+    PARSES_STAMP,
     ROOT,
     Parsed,
     Scores,
@@ -70,6 +71,7 @@ from nlu_components.nlu_runs import (
     scores,
     train_nlu,
 )
+from nlu_components.safety import rules_fingerprint
 
 SAFETY = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
 ENTITY_TYPES = ("place", "age")
@@ -376,9 +378,8 @@ EVALUATION_SETS = (
             "0.90, 1.00, 0.79, 0.72 (acute danger, suicidal thoughts, abuse, minor in crisis); 9 of the 60 "
             "safety messages got no safety answer, 7 the answer of another safety concern, and 2 of the 30 "
             "alarming-but-safe ones a safety answer",
-            "second score, after the patterns were widened and the safety model re-tuned with the sixth "
-            "probe's errors in view (stop 25, its own errors not read): recall unchanged; 8 safety messages "
-            "without a safety answer (was 9), 8 with another concern's (was 7), false alarms unchanged",
+            "second score, after the patterns were widened with the sixth probe's errors in view (stop 25, "
+            "its own errors not read): unchanged in every count",
         ),
         gates=False,
         safety_only=True,
@@ -418,6 +419,14 @@ def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any])
         "entity_errors": entity_errors,
     }
     return report, bars
+
+
+def write_parses_stamp() -> None:
+    """Which safety rules the parses were made with: tune_safety_model.py replays the safeguard's
+    decisions as stored, so parses from before a change to the rules would tune the old rules."""
+    folder = EVAL_DIR / "parses"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
 
 
 def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: list[Parsed]) -> None:
@@ -496,6 +505,7 @@ def main() -> int:
         print_bars(evaluation, bars)
         if evaluation.gates:
             missed += [bar.name for bar in bars if not bar.ok]
+    write_parses_stamp()
     for name, questions in faq_sets.items():
         write_faq_parses(name, parsed[offset : offset + len(questions)])
         offset += len(questions)

@@ -17,6 +17,8 @@ from actions.faq import selector_ranking  # the same reading of the parse as the
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CONFIG = ROOT / "var" / "build" / "config.yml"
 EVAL_DIR = ROOT / "var" / "eval"
+# Written beside the parses under EVAL_DIR/parses/: the safety rules they were made with.
+PARSES_STAMP = "safety_rules.json"
 
 # Quiet, local and without Rasa's training cache, so that a reported training time is a real
 # training and not a cache hit.

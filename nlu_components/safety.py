@@ -7,6 +7,7 @@ intent the message must get; nlu_components/components.py applies it inside the 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -150,3 +151,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     if unknown:
         raise ValueError(f"{path}: `outranks` names unknown concerns: {', '.join(sorted(unknown))}")
     return SafetyRules(spelling=spelling, idioms=idioms, concerns=concerns, outranks=outranks)
+
+
+def rules_fingerprint(path: Path = PATTERNS_FILE) -> str:
+    """A short digest of the rules file, to tell which rules a stored parse was made with."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]

@@ -7,7 +7,9 @@ Method (the chosen values are written in config.yml): the sets whose errors have
 (READ_SETS: the development set and the first six safety probes) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors (0: tf-idf
 only), regularisation and threshold, starting
-from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message).
+from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message;
+they must have been made with the current safety_patterns.yml, which is checked, because the
+patterns' decisions are replayed as stored).
 The model is retrained here for each regularisation on its training examples (seconds; DIET is
 not retrained). Counted over all read sets: safety messages that get no safety answer (misses)
 and harmless ones that get one (false alarms). Allowed are pairs whose false alarms exceed those
@@ -24,10 +26,12 @@ import argparse
 import json
 import sys
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from nlu_components.nlu_files import PROJECT_ROOT, SAFETY_MODEL_DIR, TRAINING_DIR
-from nlu_components.safety import FALLBACK_INTENT
+from nlu_components.nlu_runs import PARSES_STAMP
+from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training_examples
 
 READ_SETS = (
@@ -99,7 +103,24 @@ def count(
     return Row(weight, regularisation, threshold, misses, false_alarms, wrong)
 
 
+def stale_parses(folder: Path) -> str | None:
+    """Why the parses in `folder` cannot be replayed with the current safety rules, or None.
+
+    The replay keeps each decision of the safeguard as `make eval` stored it, so parses made
+    before a change to safety_patterns.yml would choose the model's values for the old rules."""
+    stamp = folder / PARSES_STAMP
+    if not stamp.exists():
+        return f"{PARSES_STAMP} is missing beside the parses in {folder}"
+    made_with = json.loads(stamp.read_text(encoding="utf-8")).get("safety_rules")
+    if made_with != rules_fingerprint():
+        return "the parses were made with other safety rules than nlu_components/safety_patterns.yml has now"
+    return None
+
+
 def load_parses() -> list[dict[str, Any]]:
+    problem = stale_parses(PARSES_DIR)
+    if problem:
+        raise SystemExit(f"{problem}: run `make eval` first")
     rows: list[dict[str, Any]] = []
     for name in READ_SETS:
         path = PARSES_DIR / f"{name}.json"

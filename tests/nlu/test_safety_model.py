@@ -8,6 +8,7 @@ How well it does on unseen wording is measured by `make eval` (safety probes), n
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import joblib
@@ -15,7 +16,8 @@ import numpy as np
 import pytest
 
 from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
-from nlu_components.safety import load_rules
+from nlu_components.nlu_runs import PARSES_STAMP
+from nlu_components.safety import load_rules, rules_fingerprint
 from nlu_components.safety_model import (
     CONCERNS,
     NONE,
@@ -26,7 +28,7 @@ from nlu_components.safety_model import (
     model_input,
     training_examples,
 )
-from nlu_components.tune_safety_model import replay
+from nlu_components.tune_safety_model import replay, stale_parses
 
 RULES = load_rules()
 
@@ -176,3 +178,13 @@ def test_tuning_replays_the_safeguard_for_another_threshold(
 ) -> None:
     opinion = Opinion(probability=probability, concern="acute_danger")
     assert replay(row, opinion, threshold=0.9) == expected
+
+
+def test_tuning_refuses_parses_made_with_other_safety_rules(tmp_path: Path) -> None:
+    # The replay keeps the safeguard's stored decisions: parses from before a change to the
+    # patterns would tune the model for rules that no longer exist.
+    assert stale_parses(tmp_path) is not None  # no stamp at all
+    (tmp_path / PARSES_STAMP).write_text(json.dumps({"safety_rules": "0" * 16}), encoding="utf-8")
+    assert "other safety rules" in (stale_parses(tmp_path) or "")
+    (tmp_path / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
+    assert stale_parses(tmp_path) is None
