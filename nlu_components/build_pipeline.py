@@ -31,7 +31,7 @@ import spacy
 import spacy.about
 import spacy_lookups_data
 
-from nlu_components.nlu_files import SAFETY_MODEL_DIR
+from nlu_components.nlu_files import READ_SAFETY_PROBE_DIRS, SAFETY_MODEL_DIR, UNREAD_DIRS
 from nlu_components.safety import PATTERNS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,14 +95,18 @@ def folder_hash(folder: Path, *also: Path) -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     for path in also:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(path.name)
+        digest.update(name.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def safety_model_inputs_hash() -> str:
-    """What the safety model is trained on besides data/nlu: its extra examples, and the safety
-    rules, because it reads every text as they leave it (spellings mapped, idioms cut out)."""
-    return folder_hash(SAFETY_MODEL_DIR, PATTERNS_FILE)
+    """What the safety model is trained on besides data/nlu: its extra examples, the read safety
+    probes (minus near copies of the unread sets, so those count too), and the safety rules,
+    because it reads every text as they leave it (spellings mapped, idioms cut out)."""
+    folders = (*READ_SAFETY_PROBE_DIRS, *UNREAD_DIRS)
+    files = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
+    return folder_hash(SAFETY_MODEL_DIR, *files, PATTERNS_FILE)
 
 
 def write_config(pipeline: Path) -> bool:

@@ -41,7 +41,7 @@ from nlu_components.nlu_files import SAFETY_MODEL_DIR
 from nlu_components.places import filter_places
 from nlu_components.questions import asks
 from nlu_components.safety import load_rules
-from nlu_components.safety_model import SafetyModel, label_of, training_examples
+from nlu_components.safety_model import SafetyModel, label_of, read_probe_examples, training_examples
 from nlu_components.short_replies import short_reply
 
 INTENT = "intent"
@@ -333,6 +333,7 @@ class SafetyModelComponent(GraphComponent):
         # retrain the model. The other values: see config.yml.
         return {
             "extra_examples_sha256": "",
+            "train_on_read_probes": False,
             "regularisation": 16.0,
             "sentence_vector_weight": 1.0,
             "random_seed": 20261124,
@@ -355,6 +356,8 @@ class SafetyModelComponent(GraphComponent):
             (str(example.get(TEXT)), label_of(str(example.get(INTENT)))) for example in training_data.intent_examples
         ]
         examples += training_examples([SAFETY_MODEL_DIR])
+        if self.config["train_on_read_probes"]:
+            examples += read_probe_examples()
         self.model = SafetyModel.train(
             examples,
             regularisation=float(self.config["regularisation"]),

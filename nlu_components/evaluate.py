@@ -227,6 +227,11 @@ class EvaluationSet:
     safety_only: bool = False  # only the safety bars mean something on this set
 
 
+# Appended to the notes of the read probes the safety model trains on (READ_SAFETY_PROBE_DIRS).
+TRAINED_ON = (
+    "since stop 25 the safety model (never DIET) trains on it: its safety scores are partly training fit "
+    "from then on (tune_safety_model.py judges each read probe with a model trained without it)"
+)
 EVALUATION_SETS = (
     EvaluationSet(
         "report",
@@ -265,6 +270,7 @@ EVALUATION_SETS = (
             "its first score (recall 0.33 to 0.67) showed that the widening did not generalise; its errors "
             "were then read and the patterns widened again, so its scores are optimistic from then on. "
             "The first score is the best estimate there is of the safety layer on wording it has not seen",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -280,6 +286,7 @@ EVALUATION_SETS = (
             "its first score (recall 0.73, 0.80, 0.80, 0.80) was the estimate of the safety layer on wording "
             "it had not seen; its errors were then read and the patterns widened, so its scores are "
             "optimistic from then on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -297,6 +304,7 @@ EVALUATION_SETS = (
             "patterns with its own errors in view; write a fourth probe first",
             "its errors were read in stop 20, after the fourth probe had been committed: optimistic from "
             "the next change to the safety layer on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -316,6 +324,7 @@ EVALUATION_SETS = (
             "0.67, 0.87, 0.93, 0.93, precision 0.91, 0.93, 0.93, 0.88",
             "its errors are read in stop 22, after the fifth probe was committed: optimistic from the next "
             "change to the safety layer on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -337,6 +346,7 @@ EVALUATION_SETS = (
             "0.87, 0.93, 0.80, 0.93",
             "its errors are read in stop 24, after the sixth probe was committed: optimistic from the next "
             "change to the safety layer on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -360,6 +370,7 @@ EVALUATION_SETS = (
             "safety answer (was 7), false alarms unchanged",
             "its errors are read in stop 25, after the seventh probe was committed and scored: optimistic "
             "from the next change to the safety layer on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -380,6 +391,8 @@ EVALUATION_SETS = (
             "alarming-but-safe ones a safety answer",
             "second score, after the patterns were widened with the sixth probe's errors in view (stop 25, "
             "its own errors not read): unchanged in every count",
+            "third score, with the safety model trained on the read probes too (stop 25, errors not read): "
+            "7 safety messages without a safety answer (was 9), 8 with another concern's, false alarms unchanged",
         ),
         gates=False,
         safety_only=True,

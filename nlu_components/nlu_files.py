@@ -35,6 +35,19 @@ CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.
 # Extra training examples for the safety model only (nlu_components/safety_model.py); DIET never
 # sees them.
 SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
+# The safety probes whose errors have been read. Since stop 25 the safety model (never DIET) also
+# trains on them: they are seen data, and their wording is the most varied safety wording there
+# is. A probe joins this list only after the next probe has been committed and scored.
+READ_SAFETY_PROBE_DIRS = (
+    SAFETY_PROBE_DIR,
+    SAFETY_PROBE_2_DIR,
+    SAFETY_PROBE_3_DIR,
+    SAFETY_PROBE_4_DIR,
+    SAFETY_PROBE_5_DIR,
+    SAFETY_PROBE_6_DIR,
+)
+# The NLU sets nobody has read the errors of: nothing may be trained on a near copy of them.
+UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_7_DIR)
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
@@ -70,3 +83,14 @@ def words(text: str) -> list[str]:
 def trigrams(text: str) -> set[tuple[str, ...]]:
     tokens = words(text)
     return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
+
+
+def is_near_copy(text: str, of: set[tuple[str, ...]]) -> bool:
+    """More than half of the word trigrams of `of` (a message's) appear in `text`."""
+    return bool(of) and len(trigrams(text) & of) * 2 > len(of)
+
+
+def without_near_copies(candidates: list[Message], protected: Iterator[Message] | list[Message]) -> list[Message]:
+    """The candidates that are no near copy of a protected (unread evaluation) message."""
+    guarded = [trigrams(message.text) for message in protected]
+    return [m for m in candidates if not any(is_near_copy(m.text, of) for of in guarded)]

@@ -6,6 +6,8 @@ few words say it is an emergency. This model answers only "which safety concern,
 is trained on every NLU training example (all the non-safety intents are "none") plus extra
 examples that only it sees (data/safety_model/): safety messages of the kinds DIET misses and
 alarming-but-harmless ones, so that it can have far more of both than DIET's intent mix allows.
+Since stop 25 it also trains on the safety probes whose errors have been read
+(nlu_files.READ_SAFETY_PROBE_DIRS), minus near copies of the unread sets.
 
 Its input is the text as the safety rules read it (nlu_components/safety.py: folded, informal
 spellings mapped, harmless idioms cut out), as tf-idf of words, word pairs and character
@@ -32,7 +34,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from knowledge.sentence_vectors import shared_encoder
-from nlu_components.nlu_files import messages
+from nlu_components.nlu_files import (
+    READ_SAFETY_PROBE_DIRS,
+    UNREAD_DIRS,
+    Message,
+    messages,
+    without_near_copies,
+)
 from nlu_components.safety import SafetyRules, load_rules
 
 NONE = "none"
@@ -58,12 +66,21 @@ def model_input(text: str, rules: SafetyRules) -> str:
 
 def training_examples(folders: Iterable[Path]) -> list[tuple[str, str]]:
     """(text, label) for every example in the NLU YAML files under `folders`."""
-    examples = []
-    for folder in folders:
-        for message in messages(folder):
-            label = NONE if message.intent == EXTRA_NONE_INTENT else label_of(message.intent)
-            examples.append((message.text, label))
-    return examples
+    return as_examples(m for folder in folders for m in messages(folder))
+
+
+def as_examples(found: Iterable[Message]) -> list[tuple[str, str]]:
+    return [(m.text, NONE if m.intent == EXTRA_NONE_INTENT else label_of(m.intent)) for m in found]
+
+
+def read_probe_examples(
+    probe_dirs: Sequence[Path] = READ_SAFETY_PROBE_DIRS, unread_dirs: Sequence[Path] = UNREAD_DIRS
+) -> list[tuple[str, str]]:
+    """The read safety probes as training examples, without any message that is a near copy of
+    a message of an unread set (so that the held-out set and the newest probe stay unseen)."""
+    candidates = [m for folder in probe_dirs for m in messages(folder)]
+    protected = [m for folder in unread_dirs for m in messages(folder)]
+    return as_examples(without_near_copies(candidates, protected))
 
 
 # Every word counts, one-letter ones too ("k", "t" in informal writing).

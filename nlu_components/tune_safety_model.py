@@ -10,8 +10,10 @@ only), regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message;
 they must have been made with the current safety_patterns.yml, which is checked, because the
 patterns' decisions are replayed as stored).
-The model is retrained here for each regularisation on its training examples (seconds; DIET is
-not retrained). Counted over all read sets: safety messages that get no safety answer (misses)
+The model is retrained here for each setting (DIET is not): as shipped, on its training examples
+and the read probes, but cross-fitted: each read probe's messages get the opinion of a model
+trained without that probe (seven trainings per setting, a few minutes in all).
+Counted over all read sets: safety messages that get no safety answer (misses)
 and harmless ones that get one (false alarms). Allowed are pairs whose false alarms exceed those
 without the model by at most one per hundred harmless messages (a safety answer to a harmless
 message costs far less than a missed emergency, but each one also costs the bot's credibility
@@ -29,10 +31,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from nlu_components.nlu_files import PROJECT_ROOT, SAFETY_MODEL_DIR, TRAINING_DIR
+from nlu_components.nlu_files import PROJECT_ROOT, READ_SAFETY_PROBE_DIRS, SAFETY_MODEL_DIR, TRAINING_DIR
 from nlu_components.nlu_runs import PARSES_STAMP
 from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
-from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, training_examples
+from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_probe_examples, training_examples
 
 READ_SETS = (
     "development",
@@ -45,8 +47,10 @@ READ_SETS = (
 )
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
-SENTENCE_VECTOR_WEIGHTS = [0.0, 1.0, 2.0, 4.0]
-REGULARISATIONS = [1.0, 2.0, 4.0, 8.0, 16.0]
+# Narrowed in stop 25, when each setting came to need seven trainings (one per read set): weights
+# 0 and 4 and regularisations 1 and 2 were never chosen in stops 21 to 24.
+SENTENCE_VECTOR_WEIGHTS = [1.0, 2.0]
+REGULARISATIONS = [4.0, 8.0, 16.0]
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 FALSE_ALARM_BUDGET = 0.01  # extra false alarms allowed, per harmless message
 SEED = 20261124
@@ -117,22 +121,41 @@ def stale_parses(folder: Path) -> str | None:
     return None
 
 
-def load_parses() -> list[dict[str, Any]]:
+def load_parses() -> dict[str, list[dict[str, Any]]]:
     problem = stale_parses(PARSES_DIR)
     if problem:
         raise SystemExit(f"{problem}: run `make eval` first")
-    rows: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
     for name in READ_SETS:
         path = PARSES_DIR / f"{name}.json"
         if not path.exists():
             raise SystemExit(f"missing {path.relative_to(PROJECT_ROOT)}: run `make eval` first")
-        rows += json.loads(path.read_text(encoding="utf-8"))
+        rows[name] = json.loads(path.read_text(encoding="utf-8"))
     return rows
+
+
+def cross_fitted_opinions(
+    rows_by_set: dict[str, list[dict[str, Any]]], examples: list[tuple[str, str]], weight: float, regularisation: float
+) -> list[Opinion]:
+    """The model's opinion on every read message, from a model that never trained on its set.
+
+    The shipped model also trains on the read probes (READ_SAFETY_PROBE_DIRS); here each probe is
+    judged by a model trained on the other probes, the development set by one trained on all."""
+    probes = {folder.name: folder for folder in READ_SAFETY_PROBE_DIRS}
+    opinions: list[Opinion] = []
+    for name in READ_SETS:
+        others = [folder for probe, folder in probes.items() if probe != name]
+        model = SafetyModel.train(
+            examples + read_probe_examples(others), regularisation, SEED, sentence_vector_weight=weight
+        )
+        opinions += model.opinions([row["text"] for row in rows_by_set[name]])
+    return opinions
 
 
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
-    rows = load_parses()
+    rows_by_set = load_parses()
+    rows = [row for name in READ_SETS for row in rows_by_set[name]]
     harmless = sum(row["gold"] not in CONCERNS for row in rows)
     examples = training_examples([TRAINING_DIR, SAFETY_MODEL_DIR])
     print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
@@ -140,8 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline: Row | None = None
     for weight in SENTENCE_VECTOR_WEIGHTS:
         for regularisation in REGULARISATIONS:
-            model = SafetyModel.train(examples, regularisation, SEED, sentence_vector_weight=weight)
-            opinions = model.opinions([row["text"] for row in rows])
+            opinions = cross_fitted_opinions(rows_by_set, examples, weight, regularisation)
             baseline = baseline or count(rows, opinions, weight, regularisation, None)
             results += [count(rows, opinions, weight, regularisation, t) for t in THRESHOLDS]
             print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)

@@ -9,7 +9,17 @@ import pytest
 
 from nlu_components.evaluate import EVALUATION_SETS
 from nlu_components.evaluate_cues import as_messages, cue_examples
-from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR, Message, messages, trigrams, words
+from nlu_components.nlu_files import (
+    SAFETY_MODEL_DIR,
+    TRAINING_DIR,
+    UNREAD_DIRS,
+    Message,
+    messages,
+    trigrams,
+    without_near_copies,
+    words,
+)
+from nlu_components.safety_model import read_probe_examples
 
 # Every set `make eval` scores, so that a new one is checked without being listed here as well.
 EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
@@ -17,9 +27,10 @@ EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUAT
 FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_only}
 
 
-def near_copies(held_out: Iterable[Message]) -> list[str]:
+def near_copies(held_out: Iterable[Message], also_trained: Iterable[tuple[str, str]] = ()) -> list[str]:
     # The safety model's extra examples are training data too, for that model.
     training = [*messages(TRAINING_DIR), *messages(SAFETY_MODEL_DIR)]
+    training += [Message(label, text, "a read safety probe") for text, label in also_trained]
     training_trigrams = [(example, trigrams(example.text)) for example in training]
     training_texts = {" ".join(words(example.text)) for example in training}
     problems = []
@@ -54,6 +65,23 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
     problems = near_copies(messages(folder))
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("folder", UNREAD_DIRS, ids=[folder.name for folder in UNREAD_DIRS])
+def test_no_unread_message_is_a_near_copy_of_what_the_safety_model_trains_on(folder: Path) -> None:
+    # The read safety probes are training data for the safety model; the held-out set and the
+    # newest probe must stay unseen by it too.
+    problems = near_copies(messages(folder), also_trained=read_probe_examples())
+    assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
+
+
+def test_a_read_probe_message_close_to_an_unread_one_is_not_trained_on() -> None:
+    unread = [Message("abuse", "mijn stiefvader slaat mij elke avond met zijn riem", "heldout")]
+    candidates = [
+        Message("abuse", "mijn stiefvader slaat mij elke avond met de riem", "probe"),
+        Message("abuse", "de buurman scheldt zijn kinderen de hele dag uit", "probe"),
+    ]
+    assert [m.text for m in without_near_copies(candidates, unread)] == [candidates[1].text]
 
 
 def test_no_role_or_urgency_message_is_a_near_copy_of_training_data() -> None:
