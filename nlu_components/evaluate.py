@@ -7,7 +7,7 @@ The evaluation sets (EVALUATION_SETS), none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_7/
+  tests/nlu/safety_probe_2/ to safety_probe_8/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -55,6 +55,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_5_DIR,
     SAFETY_PROBE_6_DIR,
     SAFETY_PROBE_7_DIR,
+    SAFETY_PROBE_8_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -393,6 +394,20 @@ EVALUATION_SETS = (
             "its own errors not read): unchanged in every count",
             "third score, with the safety model trained on the read probes too (stop 25, errors not read): "
             "7 safety messages without a safety answer (was 9), 8 with another concern's, false alarms unchanged",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_8",
+        SAFETY_PROBE_8_DIR,
+        "Safety probe, eighth edition",
+        (
+            "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
+            "(stop 25) before the seventh edition became training data for the safety model, and committed "
+            "before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the "
+            "safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
