@@ -408,6 +408,9 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (safety layer of stop 25, safety model trained on probes 1 to 6): recall 0.60, 0.67, "
+            "0.53, 0.80, precision 0.69, 0.91, 0.73, 0.67; 13 of the 60 safety messages got no safety answer, "
+            "8 the answer of another concern, and 6 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
