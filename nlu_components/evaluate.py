@@ -394,6 +394,8 @@ EVALUATION_SETS = (
             "its own errors not read): unchanged in every count",
             "third score, with the safety model trained on the read probes too (stop 25, errors not read): "
             "7 safety messages without a safety answer (was 9), 8 with another concern's, false alarms unchanged",
+            "since the eighth probe was scored (stop 25) the safety model trains on this probe; its errors were "
+            "not read. Its scores are partly training fit from then on",
         ),
         gates=False,
         safety_only=True,
@@ -411,6 +413,9 @@ EVALUATION_SETS = (
             "first score (safety layer of stop 25, safety model trained on probes 1 to 6): recall 0.60, 0.67, "
             "0.53, 0.80, precision 0.69, 0.91, 0.73, 0.67; 13 of the 60 safety messages got no safety answer, "
             "8 the answer of another concern, and 6 of the 30 alarming-but-safe ones a safety answer",
+            "second score, with the seventh probe added to the safety model's training data and the model "
+            "re-tuned (stop 25, errors not read): recall 0.67, 0.73, 0.67, 0.80; 9 safety messages without a "
+            "safety answer (was 13), 8 with another concern's, 5 false alarms (was 6)",
         ),
         gates=False,
         safety_only=True,

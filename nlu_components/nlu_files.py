@@ -36,9 +36,9 @@ CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.
 # Extra training examples for the safety model only (nlu_components/safety_model.py); DIET never
 # sees them.
 SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
-# The safety probes whose errors have been read. Since stop 25 the safety model (never DIET) also
-# trains on them: they are seen data, and their wording is the most varied safety wording there
-# is. A probe joins this list only after the next probe has been committed and scored.
+# The safety probes the safety model (never DIET) also trains on, since stop 25: their wording is
+# the most varied safety wording there is. A probe joins this list only after the next probe has
+# been committed and scored (the seventh joined with its errors unread; the first six had been read).
 READ_SAFETY_PROBE_DIRS = (
     SAFETY_PROBE_DIR,
     SAFETY_PROBE_2_DIR,
@@ -46,9 +46,10 @@ READ_SAFETY_PROBE_DIRS = (
     SAFETY_PROBE_4_DIR,
     SAFETY_PROBE_5_DIR,
     SAFETY_PROBE_6_DIR,
+    SAFETY_PROBE_7_DIR,
 )
-# The NLU sets nobody has read the errors of: nothing may be trained on a near copy of them.
-UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_7_DIR, SAFETY_PROBE_8_DIR)
+# The NLU sets that are still unseen: nothing may be trained on a near copy of them.
+UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_8_DIR)
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

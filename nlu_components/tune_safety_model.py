@@ -4,7 +4,8 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the sets whose errors have been read
-(READ_SETS: the development set and the first six safety probes) are replayed through the
+(READ_SETS: the development set and the first seven safety probes; the seventh's errors were
+not read, it is here because the safety model trains on it) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors (0: tf-idf
 only), regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message;
@@ -12,7 +13,7 @@ they must have been made with the current safety_patterns.yml, which is checked,
 patterns' decisions are replayed as stored).
 The model is retrained here for each setting (DIET is not): as shipped, on its training examples
 and the read probes, but cross-fitted: each read probe's messages get the opinion of a model
-trained without that probe (seven trainings per setting, a few minutes in all).
+trained without that probe (one training per set and setting, a few minutes in all).
 Counted over all read sets: safety messages that get no safety answer (misses)
 and harmless ones that get one (false alarms). Allowed are pairs whose false alarms exceed those
 without the model by at most one per hundred harmless messages (a safety answer to a harmless
@@ -44,6 +45,7 @@ READ_SETS = (
     "safety_probe_4",
     "safety_probe_5",
     "safety_probe_6",
+    "safety_probe_7",
 )
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
