@@ -3,11 +3,10 @@
     make eval    (writes var/eval/parses/, the parses this script replays)
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
-Method (the chosen values are written in config.yml): the sets whose errors have been read
-(READ_SETS: the development set and the first seven safety probes; the seventh's errors were
-not read, it is here because the safety model trains on it) are replayed through the
-safeguard's rules with the model's opinion, for every weight of the sentence vectors (0: tf-idf
-only), regularisation and threshold, starting
+Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the development
+set and the safety probes the safety model trains on, the first seven; all but the seventh had
+their errors read) are replayed through the safeguard's rules with the model's opinion, for every
+weight of the sentence vectors, regularisation and threshold, starting
 from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message;
 they must have been made with the current safety_patterns.yml, which is checked, because the
 patterns' decisions are replayed as stored).
@@ -37,16 +36,9 @@ from nlu_components.nlu_runs import PARSES_STAMP
 from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_probe_examples, training_examples
 
-READ_SETS = (
-    "development",
-    "safety_probe",
-    "safety_probe_2",
-    "safety_probe_3",
-    "safety_probe_4",
-    "safety_probe_5",
-    "safety_probe_6",
-    "safety_probe_7",
-)
+# The development set and every probe the safety model trains on (their errors read, but for the
+# seventh's), so that each probe is judged cross-fitted below.
+READ_SETS = ("development", *(folder.name for folder in READ_SAFETY_PROBE_DIRS))
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 # Narrowed in stop 25, when each setting came to need seven trainings (one per read set): weights
