@@ -36,7 +36,9 @@ def stack_environment() -> dict[str, str]:
     env.update(
         {
             "RASA_TELEMETRY_ENABLED": "false",
-            "RASA_TOKEN": settings.rasa_token or secrets.token_urlsafe(32),
+            # Hex, so a generated token never starts with "-" (rasa's argument parser would take it for
+            # an option); the Procfile passes it as --auth-token=..., which also keeps a set one safe.
+            "RASA_TOKEN": settings.rasa_token or secrets.token_hex(32),
             "RASA_PORT": str(settings.rasa_port),
             "RASA_MODEL": os.environ.get("RASA_MODEL", str(MODEL_PATH)),
             "RASA_LOG_LEVEL": rasa_level,
