@@ -7,7 +7,7 @@ imports so it runs in either environment.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,12 +87,33 @@ def trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
 
 
-def is_near_copy(text: str, of: set[tuple[str, ...]]) -> bool:
-    """More than half of the word trigrams of `of` (a message's) appear in `text`."""
-    return bool(of) and len(trigrams(text) & of) * 2 > len(of)
+@dataclass(frozen=True)
+class Shape:
+    """A message as the near-copy rule compares it: its words, and its word trigrams."""
+
+    normalised: str
+    trigrams: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, text: str) -> Shape:
+        return cls(" ".join(words(text)), frozenset(trigrams(text)))
 
 
-def without_near_copies(candidates: list[Message], protected: Iterator[Message] | list[Message]) -> list[Message]:
+def copies(example: Shape, held: Shape) -> bool:
+    """The one near-copy rule: `example` has the same words as `held`, or more than half of
+    `held`'s word trigrams. Used for the evaluation sets against the training data (the tests) and
+    for the read probes against the unread sets (what the safety model may train on)."""
+    if example.normalised == held.normalised:
+        return True
+    return bool(held.trigrams) and len(held.trigrams & example.trigrams) * 2 > len(held.trigrams)
+
+
+def without_near_copies(candidates: list[Message], protected: Iterable[Message]) -> list[Message]:
     """The candidates that are no near copy of a protected (unread evaluation) message."""
-    guarded = [trigrams(message.text) for message in protected]
-    return [m for m in candidates if not any(is_near_copy(m.text, of) for of in guarded)]
+    guarded = [Shape.of(message.text) for message in protected]
+    kept = []
+    for candidate in candidates:
+        shape = Shape.of(candidate.text)
+        if not any(copies(shape, held) for held in guarded):
+            kept.append(candidate)
+    return kept

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from actions.faq import selector_ranking  # the same reading of the parse as the bot's action
+from actions.faq import COLLECTION_QUESTION, selector_ranking  # the same reading of the parse as the bot's
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CONFIG = ROOT / "var" / "build" / "config.yml"
@@ -133,7 +133,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     safeguard=data.get("safeguard"),
                     selector=selector_ranking(data),
                     safety_model=data.get("safety_model"),
-                    collection_question=data.get("collection_question") is True,
+                    collection_question=data.get(COLLECTION_QUESTION) is True,
                 )
             )
         return results

@@ -128,20 +128,30 @@ def load_parses() -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def probe_examples_without_each_set() -> dict[str, list[tuple[str, str]]]:
+    """For each read set, the read probes' examples except its own (all of them for the
+    development set, which is no probe). The same for every setting, so read once."""
+    probes = {folder.name: folder for folder in READ_SAFETY_PROBE_DIRS}
+    return {
+        name: read_probe_examples([folder for probe, folder in probes.items() if probe != name]) for name in READ_SETS
+    }
+
+
 def cross_fitted_opinions(
-    rows_by_set: dict[str, list[dict[str, Any]]], examples: list[tuple[str, str]], weight: float, regularisation: float
+    rows_by_set: dict[str, list[dict[str, Any]]],
+    examples: list[tuple[str, str]],
+    probe_examples: dict[str, list[tuple[str, str]]],
+    weight: float,
+    regularisation: float,
 ) -> list[Opinion]:
     """The model's opinion on every read message, from a model that never trained on its set.
 
     The shipped model also trains on the read probes (READ_SAFETY_PROBE_DIRS); here each probe is
-    judged by a model trained on the other probes, the development set by one trained on all."""
-    probes = {folder.name: folder for folder in READ_SAFETY_PROBE_DIRS}
+    judged by a model trained on the other probes, the development set by one trained on all
+    (`probe_examples`, from probe_examples_without_each_set)."""
     opinions: list[Opinion] = []
     for name in READ_SETS:
-        others = [folder for probe, folder in probes.items() if probe != name]
-        model = SafetyModel.train(
-            examples + read_probe_examples(others), regularisation, SEED, sentence_vector_weight=weight
-        )
+        model = SafetyModel.train(examples + probe_examples[name], regularisation, SEED, sentence_vector_weight=weight)
         opinions += model.opinions([row["text"] for row in rows_by_set[name]])
     return opinions
 
@@ -152,12 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = [row for name in READ_SETS for row in rows_by_set[name]]
     harmless = sum(row["gold"] not in CONCERNS for row in rows)
     examples = training_examples([TRAINING_DIR, SAFETY_MODEL_DIR])
+    probe_examples = probe_examples_without_each_set()
     print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
     results: list[Row] = []
     baseline: Row | None = None
     for weight in SENTENCE_VECTOR_WEIGHTS:
         for regularisation in REGULARISATIONS:
-            opinions = cross_fitted_opinions(rows_by_set, examples, weight, regularisation)
+            opinions = cross_fitted_opinions(rows_by_set, examples, probe_examples, weight, regularisation)
             baseline = baseline or count(rows, opinions, weight, regularisation, None)
             results += [count(rows, opinions, weight, regularisation, t) for t in THRESHOLDS]
             print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)

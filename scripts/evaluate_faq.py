@@ -24,6 +24,7 @@ set (var/eval/parses/development.json) get an answer from the collection before 
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from dataclasses import asdict, dataclass
@@ -36,7 +37,7 @@ from knowledge.faq import load_collection
 from knowledge.faq_answerability import default_policy
 from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_files, dev_questions, labelled_questions
 from knowledge.faq_examples import example_questions
-from knowledge.faq_search import Evidence, choose, index_of
+from knowledge.faq_search import Evidence, FaqIndex, choose, index_of
 from scripts import tune_faq
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,10 +109,17 @@ def parse(question_set: QuestionSet) -> list[dict[str, Any]]:
     return rows
 
 
-def held_out_evidence(rows: list[dict[str, Any]]) -> list[Evidence]:
-    """The held-out questions searched as the API searches them: every example question in the index."""
+@functools.cache
+def full_index() -> FaqIndex:
+    """The index the API searches: every example question in it. Built once per run: the held-out
+    questions and the concern messages are both searched in it."""
     entries = load_collection()
-    index = index_of(entries, example_questions({entry.key for entry in entries}))
+    return index_of(entries, example_questions({entry.key for entry in entries}))
+
+
+def held_out_evidence(rows: list[dict[str, Any]]) -> list[Evidence]:
+    """The held-out questions searched as the API searches them."""
+    index = full_index()
     return [index.evidence(row["text"], [(k, c) for k, c in row["selector"]]) for row in rows]
 
 
