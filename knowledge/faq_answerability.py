@@ -11,12 +11,17 @@ paraphrase people would type can look weak on one. The model weighs them togethe
   best entry's answer does not hold (knowledge/faq_fact_kind.py);
 - similarity: how close in meaning the question is to the best entry's closest phrasing (a cosine
   of sentence vectors, knowledge/sentence_vectors.py);
-- similarity_lead: that closeness minus the closest any other entry comes;
-- semantic_first: 1 when the best entry is also the one nearest in meaning.
+- semantic_first: 1 when the best entry is also the one nearest in meaning (until stop 26 the
+  model also read how much nearer than any other entry; with the belief below its weight fell
+  to about zero, -0.02, and the cross-validation did not move without it);
+- belief: the probability a classifier trained on all the entries' phrasings gives the best entry
+  (knowledge/faq_classifier.py);
+- belief_lead: the log of its ratio to the best other entry's, clipped: a question the collection
+  cannot answer tends to spread its belief over several entries.
 
 The weights are fitted by scripts/tune_faq.py on the development questions as parsed by the real
 NLU model (knowledge/faq_dev.py; never the held-out set) and stored, with the threshold and the
-method, in knowledge/data/faq_answerability.yml. Pure Python: the application has no numpy.
+method, in knowledge/data/faq_answerability.yml. The fit is plain Python: ten numbers.
 """
 
 from __future__ import annotations
@@ -41,8 +46,9 @@ FEATURES = (
     "strength",
     "fact_gap",
     "similarity",
-    "similarity_lead",
     "semantic_first",
+    "belief",
+    "belief_lead",
 )
 # A lone hit has no second to lead over: it counts as this ratio (also the cap).
 MAX_LEAD_RATIO = 10.0
@@ -66,8 +72,9 @@ def features(evidence: Evidence) -> list[float]:
         math.log1p(top.score),
         top.fact_gap,
         top.similarity,
-        top.similarity_lead,
         1.0 if top.similarity_lead > 0 else 0.0,
+        top.belief,
+        top.belief_lead,
     ]
 
 
