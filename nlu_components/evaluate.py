@@ -417,6 +417,8 @@ EVALUATION_SETS = (
             "second score, with the seventh probe added to the safety model's training data and the model "
             "re-tuned (stop 25, errors not read): recall 0.67, 0.73, 0.67, 0.80; 9 safety messages without a "
             "safety answer (was 13), 8 with another concern's, 5 false alarms (was 6)",
+            "since the ninth probe was scored (stop 26) the safety model trains on this probe; its errors were "
+            "not read. Its scores are partly training fit from then on",
         ),
         gates=False,
         safety_only=True,
@@ -431,6 +433,14 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 7): recall 0.73, 0.60, 0.87, 0.87, precision "
+            "0.69, 0.82, 0.76, 0.87; 4 of the 60 safety messages got no safety answer, 10 another concern's, "
+            "3 of the 30 alarming-but-safe ones a safety answer. A careless search of the report printed the "
+            "first 18 of its error lines (the alarming-but-safe ones and 4 acute-danger ones); nothing was "
+            "changed because of them",
+            "second score, with the eighth probe added to the safety model's training data and the model "
+            "re-tuned to regularisation 8 (stop 26): recall 0.67, 0.60, 0.87, 0.87; 7 safety messages "
+            "without a safety answer (was 4), 8 with another concern's, 3 false alarms",
         ),
         gates=False,
         safety_only=True,

@@ -102,7 +102,9 @@ class SentenceVectors(BaseEstimator, TransformerMixin):
         return csr_matrix(shared_encoder().encode(list(texts)) * np.float32(self.weight))
 
 
-def _pipeline(regularisation: float, seed: int, sentence_vector_weight: float) -> Pipeline:
+def text_classifier(regularisation: float, seed: int, sentence_vector_weight: float) -> Pipeline:
+    """tf-idf words and character n-grams, the sentence vector times its weight, and a balanced
+    logistic regression: the safety model's classifier, also the second opinion's (second_opinion.py)."""
     words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=WORD)
     parts: list[tuple[str, object]] = [
         ("words", words),
@@ -138,7 +140,7 @@ class SafetyModel:
         missing = (set(CONCERNS) | {NONE}) - labels
         if missing:
             raise ValueError(f"no training examples for {', '.join(sorted(missing))}")
-        model = cls(_pipeline(regularisation, seed, sentence_vector_weight), rules)
+        model = cls(text_classifier(regularisation, seed, sentence_vector_weight), rules)
         model.pipeline.fit([model_input(text, model.rules) for text, _ in examples], [label for _, label in examples])
         return model
 
