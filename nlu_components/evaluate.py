@@ -7,7 +7,7 @@ The evaluation sets (EVALUATION_SETS), none ever trained on:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_9/
+  tests/nlu/safety_probe_2/ to safety_probe_10/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -57,6 +57,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_7_DIR,
     SAFETY_PROBE_8_DIR,
     SAFETY_PROBE_9_DIR,
+    SAFETY_PROBE_10_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -441,6 +442,20 @@ EVALUATION_SETS = (
             "second score, with the eighth probe added to the safety model's training data and the model "
             "re-tuned to regularisation 8 (stop 26): recall 0.67, 0.60, 0.87, 0.87; 7 safety messages "
             "without a safety answer (was 4), 8 with another concern's, 3 false alarms",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_10",
+        SAFETY_PROBE_10_DIR,
+        "Safety probe, tenth edition",
+        (
+            "120 safety messages (30 per concern) and 40 alarming-but-safe ones, written in one sitting on "
+            "4 December 2026 (stop 26) before the ninth edition became training data for the safety model, "
+            "and committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the "
+            "safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
