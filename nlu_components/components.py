@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import joblib
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -43,6 +42,7 @@ from nlu_components.questions import asks
 from nlu_components.safety import load_rules
 from nlu_components.safety_model import SafetyModel, label_of, read_probe_examples, training_examples
 from nlu_components.short_replies import short_reply
+from nlu_components.stored_pipeline import StoredPipelineComponent
 
 INTENT = "intent"
 SAFETY_MODEL = "safety_model"
@@ -308,22 +308,8 @@ class LanguageGate(_Stateless):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class SafetyModelComponent(GraphComponent):
+class SafetyModelComponent(StoredPipelineComponent):
     """Trains and runs safety_model.SafetyModel; its opinion goes on the message for the safeguard."""
-
-    PIPELINE_FILE = "pipeline.joblib"
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: SafetyModel | None = None,
-    ) -> None:
-        self.config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self.model = model
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -339,16 +325,6 @@ class SafetyModelComponent(GraphComponent):
             "random_seed": 20261124,
         }
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         if not SAFETY_MODEL_DIR.is_dir():
             raise FileNotFoundError(f"SafetyModel: the extra examples folder {SAFETY_MODEL_DIR} does not exist")
@@ -358,36 +334,17 @@ class SafetyModelComponent(GraphComponent):
         examples += training_examples([SAFETY_MODEL_DIR])
         if self.config["train_on_read_probes"]:
             examples += read_probe_examples()
-        self.model = SafetyModel.train(
+        model = SafetyModel.train(
             examples,
             regularisation=float(self.config["regularisation"]),
             seed=int(self.config["random_seed"]),
             sentence_vector_weight=float(self.config["sentence_vector_weight"]),
         )
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(self.model.pipeline, directory / self.PIPELINE_FILE)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> GraphComponent:
-        with model_storage.read_from(resource) as directory:
-            pipeline = joblib.load(directory / cls.PIPELINE_FILE)
-        return cls(config, model_storage, resource, SafetyModel(pipeline))
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+        return self.store(model.pipeline)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self.model is None:
-            raise RuntimeError("SafetyModel was used before it was trained or loaded")
-        opinions = self.model.opinions([str(message.get(TEXT) or "") for message in messages])
+        model = SafetyModel(self.fitted())
+        opinions = model.opinions([str(message.get(TEXT) or "") for message in messages])
         for message, opinion in zip(messages, opinions, strict=True):
             value = {"probability": round(opinion.probability, 4), "concern": opinion.concern}
             message.set(SAFETY_MODEL, value, add_to_output=True)

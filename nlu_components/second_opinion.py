@@ -25,17 +25,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.pipeline import Pipeline
 
 from nlu_components.safety_model import CONCERNS, text_classifier
 from nlu_components.short_replies import short_reply
+from nlu_components.stored_pipeline import StoredPipelineComponent
 
 INTENT = "intent"
 RANKING = "intent_ranking"
@@ -94,22 +92,8 @@ def settled(message: Message, question_intent: str, fallback_intent: str) -> boo
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class IntentSecondOpinion(GraphComponent):
+class IntentSecondOpinion(StoredPipelineComponent):
     """Trains IntentModel on DIET's training examples and re-weighs the unsettled messages."""
-
-    PIPELINE_FILE = "pipeline.joblib"
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: IntentModel | None = None,
-    ) -> None:
-        self.config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self.model = model
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -122,50 +106,21 @@ class IntentSecondOpinion(GraphComponent):
             "random_seed": 20261204,
         }
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(str(example.get(TEXT)), str(example.get(INTENT))) for example in training_data.intent_examples]
-        self.model = IntentModel.train(
+        model = IntentModel.train(
             examples,
             regularisation=float(self.config["regularisation"]),
             seed=int(self.config["random_seed"]),
             sentence_vector_weight=float(self.config["sentence_vector_weight"]),
         )
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(self.model.pipeline, directory / self.PIPELINE_FILE)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> GraphComponent:
-        with model_storage.read_from(resource) as directory:
-            pipeline = joblib.load(directory / cls.PIPELINE_FILE)
-        return cls(config, model_storage, resource, IntentModel(pipeline))
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+        return self.store(model.pipeline)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self.model is None:
-            raise RuntimeError("IntentSecondOpinion was used before it was trained or loaded")
+        model = IntentModel(self.fitted())
         question, fallback = str(self.config["question_intent"]), str(self.config["fallback_intent"])
         open_messages = [m for m in messages if not settled(m, question, fallback)]
-        opinions = self.model.probabilities([str(m.get(TEXT) or "") for m in open_messages])
+        opinions = model.probabilities([str(m.get(TEXT) or "") for m in open_messages])
         excluded = {*CONCERNS, question, fallback}
         for message, probabilities in zip(open_messages, opinions, strict=True):
             diet = [(str(e.get("name")), float(e.get("confidence") or 0.0)) for e in message.get(RANKING) or []]

@@ -40,7 +40,7 @@ from nlu_components.nlu_runs import (
 )
 from nlu_components.safety import load_rules
 
-DROPPED = ("FallbackClassifier", "LanguageGate", "SafetyModelComponent", "SafetySafeguard")
+DROPPED = ("FallbackClassifier", "LanguageGate", "IntentSecondOpinion", "SafetyModelComponent", "SafetySafeguard")
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(13)]  # 0.30 .. 0.90
 AMBIGUITIES = [0.0, 0.05, 0.1, 0.15, 0.2]
 FALLBACK = "nlu_fallback"

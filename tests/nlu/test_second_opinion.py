@@ -7,10 +7,15 @@ unseen wording is measured by `make eval`, not here; these tests pin down what i
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu_components.nlu_files import TRAINING_DIR, messages
 from nlu_components.second_opinion import SECOND_OPINION, IntentModel, IntentSecondOpinion, blend, settled
@@ -23,7 +28,7 @@ def component() -> IntentSecondOpinion:
     examples = [(m.text, m.intent.split("/")[0]) for m in messages(TRAINING_DIR)]
     model = IntentModel.train(examples, regularisation=4.0, seed=1, sentence_vector_weight=1.0)
     config = IntentSecondOpinion.get_default_config()
-    return IntentSecondOpinion(config, cast(Any, None), cast(Any, None), model)
+    return IntentSecondOpinion(config, cast(Any, None), cast(Any, None), model.pipeline)
 
 
 def _message(text: str, intent: str, confidence: float = 0.6, **extra: Any) -> Message:
@@ -83,7 +88,27 @@ def test_the_component_corrects_an_unsure_diet_and_leaves_safety_alone(component
 
 
 def test_the_regression_gives_every_training_intent_a_probability(component: IntentSecondOpinion) -> None:
-    assert component.model is not None
-    (row,) = component.model.probabilities(["kunnen jullie mij helpen met de huur"])
+    (row,) = IntentModel(component.fitted()).probabilities(["kunnen jullie mij helpen met de huur"])
     assert sum(row.values()) == pytest.approx(1.0)
     assert {"faq", "basic_needs", "abuse", "greet"} <= set(row)
+
+
+def test_the_component_trains_persists_and_loads(tmp_path: Path) -> None:
+    storage, resource = LocalModelStorage(tmp_path), Resource("second_opinion")
+    config = IntentSecondOpinion.get_default_config()
+    examples = [("ik zoek een crèche", "child_care"), ("geen geld voor eten", "basic_needs"), ("hallo", "greet")]
+    training = TrainingData(training_examples=[Message(data={"text": t, "intent": i}) for t, i in examples])
+    trained = IntentSecondOpinion(config, storage, resource)
+    trained.train(training)
+    loaded = IntentSecondOpinion.load(config, storage, resource, ExecutionContext(GraphSchema({}), "test"))
+    assert isinstance(loaded, IntentSecondOpinion)
+    texts = ["waar vind ik kinderopvang", "we hebben geen geld"]
+    assert IntentModel(loaded.fitted()).probabilities(texts) == IntentModel(trained.fitted()).probabilities(texts)
+
+
+def test_the_component_refuses_to_run_untrained(tmp_path: Path) -> None:
+    component = IntentSecondOpinion(
+        IntentSecondOpinion.get_default_config(), LocalModelStorage(tmp_path), Resource("untrained")
+    )
+    with pytest.raises(RuntimeError, match="before it was trained"):
+        component.process([_message("ik zoek opvang", "young_child")])
