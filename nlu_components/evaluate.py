@@ -442,6 +442,9 @@ EVALUATION_SETS = (
             "second score, with the eighth probe added to the safety model's training data and the model "
             "re-tuned to regularisation 8 (stop 26): recall 0.67, 0.60, 0.87, 0.87; 7 safety messages "
             "without a safety answer (was 4), 8 with another concern's, 3 false alarms",
+            "third score, after the tenth probe was written (three read-probe examples near copies of it left "
+            "the safety model's training data): 6 without a safety answer, 9 with another concern's, 3 false "
+            "alarms. Since then the safety model trains on this probe; its scores are partly training fit",
         ),
         gates=False,
         safety_only=True,
@@ -456,6 +459,12 @@ EVALUATION_SETS = (
             "and committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the "
             "safety layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 8): recall 0.87, 0.83, 0.80, 0.80, precision "
+            "0.72, 0.96, 0.83, 0.89; 7 of the 120 safety messages got no safety answer, 14 another concern's, "
+            "5 of the 40 alarming-but-safe ones a safety answer",
+            "second score, with the ninth probe added to the safety model's training data (values kept: "
+            "regularisation 8, threshold 0.90; see config.yml): recall 0.83, 0.83, 0.80, 0.80; 8 safety "
+            "messages without a safety answer (was 7), 14 with another concern's, 5 false alarms",
         ),
         gates=False,
         safety_only=True,
