@@ -1,6 +1,8 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
-The evaluation sets (EVALUATION_SETS), none ever trained on:
+The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
+trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set or
+the newest probe:
   tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
