@@ -135,6 +135,7 @@ class FaqIndex:
         self._phrasing_owner = np.array([position for position, _ in phrasings], dtype=np.int64)
         self._phrasing_vectors = self._encoder.encode([text for _, text in phrasings])
         self._classifier = EntryClassifier(self._phrasing_vectors, self._phrasing_owner, len(self.documents))
+        self._position = {key: position for position, key in enumerate(self.documents)}  # the classifier's order
 
     def _idf(self, term: str) -> float:
         return self.questions.idf.get(term, self.answers.idf.get(term, self._unknown_idf))
@@ -201,7 +202,7 @@ class FaqIndex:
         vector = self._vector(query)
         similarity = self._similarities(vector)
         beliefs = self._classifier.beliefs(vector)
-        position = {key: i for i, key in enumerate(self.documents)}
+        position = self._position
         combined = {
             key: scores.get(key, 0.0) / best_lexical
             + SEMANTIC_WEIGHT * similarity[key]

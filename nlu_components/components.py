@@ -334,12 +334,7 @@ class SafetyModelComponent(StoredPipelineComponent):
         examples += training_examples([SAFETY_MODEL_DIR])
         if self.config["train_on_read_probes"]:
             examples += read_probe_examples()
-        model = SafetyModel.train(
-            examples,
-            regularisation=float(self.config["regularisation"]),
-            seed=int(self.config["random_seed"]),
-            sentence_vector_weight=float(self.config["sentence_vector_weight"]),
-        )
+        model = SafetyModel.train(examples, **self.classifier_settings())
         return self.store(model.pipeline)
 
     def process(self, messages: list[Message]) -> list[Message]:

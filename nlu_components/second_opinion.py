@@ -108,12 +108,7 @@ class IntentSecondOpinion(StoredPipelineComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [(str(example.get(TEXT)), str(example.get(INTENT))) for example in training_data.intent_examples]
-        model = IntentModel.train(
-            examples,
-            regularisation=float(self.config["regularisation"]),
-            seed=int(self.config["random_seed"]),
-            sentence_vector_weight=float(self.config["sentence_vector_weight"]),
-        )
+        model = IntentModel.train(examples, **self.classifier_settings())
         return self.store(model.pipeline)
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -7,7 +7,7 @@ sentence encoder is never part of the stored pipeline (safety_model.SentenceVect
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,6 +15,14 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.pipeline import Pipeline
+
+
+class ClassifierSettings(TypedDict):
+    """The arguments of safety_model.text_classifier, as both models' `train` take them."""
+
+    regularisation: float
+    seed: int
+    sentence_vector_weight: float
 
 
 class StoredPipelineComponent(GraphComponent):
@@ -54,6 +62,14 @@ class StoredPipelineComponent(GraphComponent):
         with model_storage.read_from(resource) as directory:
             pipeline = joblib.load(directory / cls.PIPELINE_FILE)
         return cls(config, model_storage, resource, pipeline)
+
+    def classifier_settings(self) -> ClassifierSettings:
+        """The classifier's settings from the component's config (config.yml)."""
+        return ClassifierSettings(
+            regularisation=float(self.config["regularisation"]),
+            seed=int(self.config["random_seed"]),
+            sentence_vector_weight=float(self.config["sentence_vector_weight"]),
+        )
 
     def store(self, pipeline: Pipeline) -> Resource:
         self.pipeline = pipeline
