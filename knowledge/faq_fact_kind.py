@@ -8,7 +8,8 @@ hours, no street. `fact_gap` says so; the answering model weighs it with the oth
 (knowledge/faq_answerability.py).
 
 Deliberately narrow: only questions that plainly ask for a count, a duration, an amount of money,
-opening hours, a person's name or an address are judged; every other question has no gap.
+opening hours, a person's name, an address, an e-mail address or a bank account are judged; every
+other question has no gap.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ _TIME_NOUNS = frozenset({"tijd", *_TIME_UNITS})
 _MONEY_NOUNS = frozenset({"geld", "euro", "subsidie", "budget", "middelen", "loon", "salaris", "bedrag"})
 # After "hoeveel", a verb about paying makes it a question about money ("hoeveel kost ...").
 _MONEY_VERBS = re.compile(r"\bhoeveel (?:kost|kosten|betaal|betaalt|betalen|bedraagt|verdien|verdient|krijg)")
-_MONEY_WORDS = re.compile(r"\b(?:prijs|maximumprijs|tarief|bedrag|korting|hoe hoog)\b")
+# A wage is money however it is asked ("wat verdient een pleegouder"), and so is the size of a budget.
+_MONEY_WORDS = re.compile(
+    r"\b(?:prijs|maximumprijs|tarief|bedrag|korting|hoe hoog|verdien|verdient|verdienen)\b|"
+    r"\b(?:wat|hoe groot|hoe hoog) is het budget\b"
+)
 _FREE = re.compile(r"\b(?:gratis|kosteloos|kost niets|betaal je niets)\b")
 _EURO = re.compile(r"(?:\d[\d.,]*\s*(?:miljoen |miljard )?(?:euro\b|€))|€\s*\d")
 _HOURS_ASKED = re.compile(r"\b(?:openingsuren|openingstijden|hoe laat|op welke dagen|welke uren|open|bereikbaar)\b")
@@ -39,14 +44,24 @@ _HOURS_GIVEN = re.compile(
     r"\b\d{1,2}\s*(?:u|uur)\b|\b\d{1,2}[:.]\d\d\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)|"
     r"\bweekend|\bdag en nacht\b|\b24 op 24\b|\belke dag\b|\bs nachts\b"
 )
+# A role, also at the end of a compound ("kinderrechtencommissaris", "jeugdrechter").
+_ROLE = (
+    r"\w*(?:voorzitter|directeur|minister|hoofd|baas|leidinggevende|verantwoordelijke|administrateur|"
+    r"burgemeester|schepen|commissaris|rechter|advocaat|topman|topvrouw)\b"
+)
+# Who holds a role: "wie is (nu) de directeur van ...", "hoe heet de voorzitter", "welke jeugdrechter",
+# "de naam van de commissaris", and who chairs something: "wie zit het IROJ voor".
 _PERSON_ASKED = re.compile(
-    r"\bwie (?:is|zijn) (?:de|het)\b.*\b(?:voorzitter|directeur|minister|hoofd|baas|leidinggevende|"
-    r"verantwoordelijke|administrateur|burgemeester|schepen)"
+    rf"\bwie (?:is|zijn)\b.*\b{_ROLE}|\b(?:hoe heet|naam van) (?:de|het)\b.*\b{_ROLE}|\bwelke {_ROLE}|"
+    r"\bwie zit\b.*\bvoor\W*$"
 )
 # Two capitalised words in a row, not opening a sentence: a person's name ("Kind en Gezin" is not).
 _PERSON_GIVEN = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+ [A-Z][a-z]+")
 _ADDRESS_ASKED = re.compile(r"\b(?:adres|adressen|straat|hoofdkantoor|postadres)\b")
 _ADDRESS_GIVEN = re.compile(r"\b\d{4} [A-Z]|\w(?:straat|laan|plein|steenweg|lei)\s+\d")
+# Contact details other than a phone number: an e-mail address or a bank account.
+_CONTACT_ASKED = re.compile(r"\b(?:e ?mailadres|mailadres|emailadres|rekeningnummer|iban)\b")
+_CONTACT_GIVEN = re.compile(r"@|\bBE\d\d\b")
 
 
 def _is_number(word: str) -> bool:
@@ -54,8 +69,9 @@ def _is_number(word: str) -> bool:
 
 
 def _counted_words(folded_question: str) -> list[str]:
-    """The word after "hoeveel" that says what is counted; past an adjective ("lokale teams")."""
-    after = [word for word, _ in words_and_stems(folded_question.split("hoeveel", 1)[1])]
+    """The word after "hoeveel" or "aantal" that says what is counted; past an adjective ("lokale teams")."""
+    asked = re.split(r"\bhoeveel\b|\baantal\b", folded_question, maxsplit=1)[1]
+    after = [word for word, _ in words_and_stems(asked)]
     if len(after) > 1 and after[0].endswith("e"):
         return after[1:2]
     return after[:1]
@@ -69,7 +85,7 @@ def asked_kinds(question: str) -> dict[str, list[str]]:
         kinds["time"] = []
     if _MONEY_VERBS.search(text) or _MONEY_WORDS.search(text):
         kinds["money"] = []
-    if "hoeveel" in text and "money" not in kinds:
+    if "money" not in kinds and ("hoeveel" in text or re.search(r"\baantal\b", text)):
         counted = _counted_words(text)
         if any(word in _TIME_NOUNS for word in counted):
             kinds["time"] = []
@@ -83,6 +99,8 @@ def asked_kinds(question: str) -> dict[str, list[str]]:
         kinds["person"] = []
     if _ADDRESS_ASKED.search(text):
         kinds["address"] = []
+    if _CONTACT_ASKED.search(text):
+        kinds["contact"] = []
     return kinds
 
 
@@ -92,6 +110,7 @@ def asked_kinds(question: str) -> dict[str, list[str]]:
 _KIND_NAMED = {
     "hours": re.compile(r"\b(?:openingsuren|chaturen|uren)\b"),
     "address": re.compile(r"\badres"),
+    "contact": re.compile(r"\b(?:e ?mailadres|mailadres|rekeningnummer)"),
     "money": re.compile(r"\b(?:prijs|prijzen|tarief|tarieven)\b"),
     "person": re.compile(r"\b(?:naam|namen|coordinator|coordinatoren)\b"),
     "count": re.compile(r"\b(?:cijfers|aantal|aantallen)\b"),
@@ -126,6 +145,8 @@ def _holds(kind: str, counted: list[str], answer: str) -> bool:
         return bool(_PERSON_GIVEN.search(answer))
     if kind == "address":
         return bool(_ADDRESS_GIVEN.search(answer))
+    if kind == "contact":
+        return bool(_CONTACT_GIVEN.search(answer))
     sentences = [s for s in _sentences(answer) if any(_is_number(w) for w in s)]
     if kind == "time":
         return any(w.endswith(_TIME_UNITS) for s in sentences for w in s)

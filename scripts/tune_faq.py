@@ -15,13 +15,18 @@ evidence look stronger than a new edition's.
 Method: the logistic model learns whether the search's best entry is the right one, from the
 answerable development questions (right or wrong best entry) and the unanswerable ones (never
 right). The threshold on its probability is the lowest that keeps the unanswerable questions
-answered anyway at or below MAX_FALSE_ANSWERS (with the selector's own rule on top), so that as
-many answerable questions as possible get the right entry; ties go to the higher threshold. First
-a cross-validation says what to expect on an edition the fit has not seen: model and threshold
-fitted on all editions but one and scored on that one, each edition in turn. The unanswerable
-questions written apart from the editions are spread over them at random, three times. Then the
-model is fitted on all the development questions (the first split's evidence); with --write it
-is stored in knowledge/data/faq_answerability.yml.
+answered anyway at or below a limit (with the selector's own rule on top), so that as many
+answerable questions as possible get the right entry; ties go to the higher threshold.
+
+The limit is chosen by a cross-validation that imitates a new edition: model and threshold fitted
+on all editions but one and scored on that one, each edition in turn; the unanswerable questions
+written apart from the editions are spread over them at random, three times. Of the candidate
+LIMITS, the one under which the most left-out editions meet both bars of the evaluation (right
+entry answered >= 90%, answered anyway <= 10%) wins; ties go to the higher limit, which answers
+more. A limit at the bar itself lands on either side of it on a new edition of 32 such questions
+(stop 27: the left-out editions answered 0.05 to 0.19 of them at a limit of 0.10), so the
+chosen limit leaves room. Then the model is fitted on all the development questions (the first
+split's evidence) with that limit; with --write it is stored in knowledge/data/faq_answerability.yml.
 
     make eval   # writes the parse
     .venv-app/bin/python -m scripts.tune_faq [--write]
@@ -41,7 +46,7 @@ from typing import Any
 import yaml
 
 from knowledge.faq import load_collection
-from knowledge.faq_answerability import FEATURES, MODEL_FILE, Policy, default_policy, features, fit
+from knowledge.faq_answerability import FEATURES, MODEL_FILE, Answerability, Policy, default_policy, features, fit
 from knowledge.faq_dev import DEV_EDITIONS, Labelled, dev_question_editions, dev_questions
 from knowledge.faq_examples import examples_by_entry, labelled_examples
 from knowledge.faq_search import Evidence, FaqIndex, choose, index_of
@@ -50,8 +55,10 @@ from knowledge.sentence_vectors import CachingEncoder, Encoder, shared_encoder
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "var" / "eval" / "faq_tuning"
 DEV_PARSED = ROOT / "var" / "eval" / "faq_dev_parsed.json"
-# The bar asks for "weet ik niet" on >= 90% of unanswerable questions: the same limit here.
-MAX_FALSE_ANSWERS = 0.10
+# The bars of the evaluation (scripts/evaluate_faq.py) that a left-out edition should meet.
+RIGHT_BAR, MAX_FALSE_ANSWERS = 0.90, 0.10
+# Candidate limits on the share of unanswerable questions answered anyway; never above the bar.
+LIMITS = (0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10)
 FOLDS, SHUFFLES = len(DEV_EDITIONS), 3
 
 Item = tuple[str | None, Evidence]
@@ -144,32 +151,76 @@ def score(items: list[Item], policy: Policy) -> dict[str, Any]:
     }
 
 
-def fit_policy(items: list[Item], selector: float) -> Policy:
+def _threshold_scan(items: list[Item], model: Answerability, selector: float) -> list[tuple[float, float, float]]:
+    """(threshold, right, answered anyway) for every threshold at which a decision changes: the
+    same numbers as `score` with `choose`, without replaying every question at every threshold."""
+    positives = sum(1 for key, _ in items if key)
+    negatives = len(items) - positives
+    fixed_right = fixed_false = 0  # decided by the selector whatever the threshold
+    by_probability: list[tuple[float, bool, bool]] = []  # (probability, right if answered, unanswerable)
+    for key, evidence in items:
+        if evidence.selector and evidence.selector[0][1] >= selector:
+            fixed_right += bool(key) and evidence.selector[0][0] == key
+            fixed_false += not key
+        elif evidence.hits:
+            first_right = bool(key) and evidence.hits[0].key == key
+            by_probability.append((model.probability(evidence), first_right, not key))
+    by_probability.sort(reverse=True)
+    scan = []
+    right, false = fixed_right, fixed_false
+    for position, (probability, first_right, unanswerable) in enumerate(by_probability):
+        right += first_right
+        false += unanswerable
+        last_of_its_value = position + 1 == len(by_probability) or by_probability[position + 1][0] < probability
+        if last_of_its_value:
+            scan.append((probability, right / max(positives, 1), false / max(negatives, 1)))
+    return scan
+
+
+def fit_policy(items: list[Item], selector: float, limit: float = MAX_FALSE_ANSWERS) -> Policy:
     """The model fitted on `items`, with the threshold chosen on them (see the method above)."""
     labels = [bool(key) and bool(e.hits) and e.hits[0].key == key for key, e in items]
     model = fit([features(e) for _, e in items], labels)
-    chosen: tuple[tuple[float, float], Policy] | None = None
-    for threshold in sorted({round(model.probability(e), 6) for _, e in items}):
-        policy = Policy(selector, model, threshold)
-        result = score(items, policy)
-        if result["false_answers"] > MAX_FALSE_ANSWERS:
-            continue
-        rank = (result["right"], threshold)
-        if chosen is None or rank > chosen[0]:
-            chosen = (rank, policy)
-    if chosen is None:  # only a threshold above every probability keeps the limit: never answer
+    allowed = [
+        (right, threshold) for threshold, right, false in _threshold_scan(items, model, selector) if false <= limit
+    ]
+    if not allowed:  # only a threshold above every probability keeps the limit: never answer
         return Policy(selector, model, 1.0)
-    return chosen[1]
+    return Policy(selector, model, max(allowed)[1])
 
 
-def cross_validate(splits: list[Split], selector: float) -> list[dict[str, Any]]:
+def cross_validate(splits: list[Split], selector: float, limit: float = MAX_FALSE_ANSWERS) -> list[dict[str, Any]]:
     results = []
     for part_of, items in splits:
         for held_back in range(FOLDS):
             train = [item for item, part in zip(items, part_of, strict=True) if part != held_back]
             test = [item for item, part in zip(items, part_of, strict=True) if part == held_back]
-            results.append(score(test, fit_policy(train, selector)))
+            results.append(score(test, fit_policy(train, selector, limit)))
     return results
+
+
+def meets_bars(result: dict[str, Any]) -> bool:
+    return bool(result["right"] >= RIGHT_BAR and result["false_answers"] <= MAX_FALSE_ANSWERS)
+
+
+def choose_limit(splits: list[Split], selector: float) -> tuple[float, list[dict[str, Any]]]:
+    """The limit under which the most left-out editions meet both bars (ties: the higher limit),
+    with its cross-validation runs."""
+    best: tuple[tuple[float, float], list[dict[str, Any]]] | None = None
+    for limit in LIMITS:
+        runs = cross_validate(splits, selector, limit)
+        passing = sum(meets_bars(r) for r in runs) / len(runs)
+        right = sum(r["right"] for r in runs) / len(runs)
+        false = sum(r["false_answers"] for r in runs) / len(runs)
+        print(
+            f"  limit {limit:.2f}: left-out editions meeting both bars {passing:.2f}; "
+            f"right {right:.3f}, answered anyway {false:.3f}",
+            flush=True,
+        )
+        if best is None or (passing, limit) > best[0]:
+            best = ((passing, limit), runs)
+    assert best is not None
+    return best[0][1], best[1]
 
 
 def _stored_data() -> dict[str, Any]:
@@ -177,7 +228,7 @@ def _stored_data() -> dict[str, Any]:
     return data
 
 
-def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float]) -> str:
+def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float], limit: float) -> str:
     data = {
         "features": list(FEATURES),
         "intercept": round(policy.model.intercept, 4),
@@ -191,9 +242,10 @@ def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float]) ->
         f"# development questions parsed by the `make eval` model on {datetime.date.today().isoformat()}:",
         f"# {result['positives']} answerable, {result['negatives']} unanswerable (knowledge/faq_dev.py).",
         f"# On them: right {result['right']:.3f}, answered anyway {result['false_answers']:.3f} "
-        f"(limit {MAX_FALSE_ANSWERS}).",
+        f"(limit {limit:.2f}, chosen by the cross-validation; scripts/tune_faq.py).",
         f"# Cross-validated (each of {FOLDS} editions left out, x {SHUFFLES}): right {checked['right']:.3f}, "
-        f"answered anyway {checked['false_answers']:.3f}.",
+        f"answered anyway {checked['false_answers']:.3f};",
+        f"# left-out editions meeting both bars: {checked['passing']:.2f}.",
         "# selector: the ResponseSelector's first entry is answered outright from this confidence on",
         "# (chosen earlier with NLU models trained without some paraphrases; docs/faq.md).",
     ]
@@ -218,11 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     selector = stored_policy.selector if stored_policy else float(_stored_data()["selector"])
     positives = sum(1 for key, _ in items if key)
     print(f"{positives} answerable and {len(items) - positives} unanswerable development questions")
-    runs = cross_validate(splits, selector)
+    print(f"choosing the limit on answered anyway ({len(LIMITS)} cross-validations):")
+    limit, runs = choose_limit(splits, selector)
     checked = {m: sum(r[m] for r in runs) / len(runs) for m in ("right", "false_answers")}
-    low = {m: min(r[m] for r in runs) if m == "right" else max(r[m] for r in runs) for m in checked}
+    checked["passing"] = sum(meets_bars(r) for r in runs) / len(runs)
+    low = {m: min(r[m] for r in runs) if m == "right" else max(r[m] for r in runs) for m in ("right", "false_answers")}
     print(
-        f"cross-validated: right {checked['right']:.3f} (worst fold {low['right']:.3f}), "
+        f"chosen limit {limit:.2f}; cross-validated: right {checked['right']:.3f} (worst fold {low['right']:.3f}), "
         f"answered anyway {checked['false_answers']:.3f} (worst fold {low['false_answers']:.3f})"
     )
     if stored_policy:
@@ -230,14 +284,16 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"stored policy on all of them (seen): right {now['right']:.3f}, answered anyway {now['false_answers']:.3f}"
         )
-    policy = fit_policy(items, selector)
+    policy = fit_policy(items, selector, limit)
     result = score(items, policy)
     print(f"fitted on all: {policy}")
     print(f"  on them: right {result['right']:.3f}, answered anyway {result['false_answers']:.3f}")
     TUNING.mkdir(parents=True, exist_ok=True)
-    (TUNING / "result.json").write_text(json.dumps({"cross_validated": checked, **result}, indent=1), encoding="utf-8")
+    (TUNING / "result.json").write_text(
+        json.dumps({"limit": limit, "cross_validated": checked, **result}, indent=1), encoding="utf-8"
+    )
     if args.write:
-        MODEL_FILE.write_text(stored(policy, result, checked), encoding="utf-8")
+        MODEL_FILE.write_text(stored(policy, result, checked, limit), encoding="utf-8")
         print(f"written to {MODEL_FILE.relative_to(ROOT)}")
     return 0
 

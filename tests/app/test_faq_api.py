@@ -73,13 +73,15 @@ def test_one_entry_and_a_missing_one(kb_client: TestClient) -> None:
 
 def test_the_rule_answers_a_sure_selector_a_likely_hit_and_else_nothing() -> None:
     policy = default_policy()
-    strong = SearchHit("awel", 9.0, coverage=1.0)
+    # Strong on every signal: the whole question covered, close in meaning, and the classifier's
+    # clear favourite.
+    strong = SearchHit("awel", 9.0, coverage=1.0, similarity=0.8, similarity_lead=0.2, belief=0.8, belief_lead=3.0)
     weak = SearchHit("awel", 0.5, coverage=0.2)
     second = SearchHit("kg_line", 0.4, coverage=0.2)
     # A sure selector wins over the search.
     sure = choose(Evidence([("kg_line", policy.selector)], [weak, second]), policy)
     assert (sure.key, sure.via) == ("kg_line", "selector")
-    # The stored model answers a hit that covers the whole question, scores high and leads...
+    # The stored model answers a hit that is strong on every signal and leads...
     assert choose(Evidence([], [strong, second]), policy).key == "awel"
     # ...and not a weak one, unless the selector also names that entry with some confidence.
     nothing = choose(Evidence([("kg_line", 0.3)], [weak, second]), policy)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.faq_answerability import features, fit
+from knowledge.faq_answerability import Policy, features, fit
 from knowledge.faq_dev import dev_questions
 from knowledge.faq_search import Evidence, SearchHit
 from scripts import evaluate_faq, tune_faq
@@ -104,3 +104,36 @@ def test_an_answerable_question_with_the_wrong_best_hit_counts_against_answering
     items += [("a", evidence("a", 0.9)) for _ in range(10)] + [(None, evidence("x", 0.2)) for _ in range(10)]
     policy = tune_faq.fit_policy(items, selector=0.95)
     assert tune_faq.score(items, policy)["right"] == 0.5
+
+
+def test_the_threshold_scan_gives_the_same_numbers_as_replaying_the_decision() -> None:
+    # Mixed evidence: right and wrong best hits, unanswerable questions, and two questions the
+    # selector decides on its own whatever the threshold.
+    items: list[tune_faq.Item] = [("a", evidence("a", 0.3 + 0.03 * i)) for i in range(20)]
+    items += [("a", evidence("b", 0.5 + 0.02 * i)) for i in range(5)]
+    items += [(None, evidence("x", 0.1 + 0.04 * i)) for i in range(20)]
+    items += [("a", Evidence([("a", 0.99)], [SearchHit("b", 1.0, 0.1)])), (None, Evidence([("c", 0.99)], []))]
+    model = fit([features(e) for _, e in items], [bool(k) and bool(e.hits) and e.hits[0].key == k for k, e in items])
+    scan = tune_faq._threshold_scan(items, model, selector=0.95)
+    assert len(scan) > 10
+    for threshold, right, false in scan:
+        replayed = tune_faq.score(items, Policy(0.95, model, threshold))
+        assert (right, false) == pytest.approx((replayed["right"], replayed["false_answers"]))
+
+
+def test_the_limit_is_the_one_under_which_most_left_out_editions_meet_both_bars(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    passing = {"right": 0.92, "false_answers": 0.06}
+    too_cautious = {"right": 0.85, "false_answers": 0.0}
+    too_bold = {"right": 0.95, "false_answers": 0.15}
+    outcomes = {0.04: [passing, too_cautious], 0.05: [passing, passing], 0.06: [passing, passing]}
+
+    def runs_for(splits: list[tune_faq.Split], selector: float, limit: float) -> list[dict[str, float]]:
+        return outcomes.get(limit, [too_bold, passing])
+
+    monkeypatch.setattr(tune_faq, "cross_validate", runs_for)
+    limit, runs = tune_faq.choose_limit([], selector=0.95)
+    # 0.05 and 0.06 tie with every edition passing; the higher limit answers more.
+    assert limit == 0.06
+    assert runs == [passing, passing]

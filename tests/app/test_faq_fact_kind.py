@@ -40,6 +40,16 @@ def test_durations_and_money() -> None:
     assert fact_gap("Hoeveel geld ging naar de teams?", "De overheid gaf 43,64 miljoen euro uit.") == 0.0
     assert fact_gap("Hoeveel kost het lokaal team?", "De hulp is gratis.") == 0.0
     assert fact_gap("Hoeveel verdient een onthaalouder?", "Een onthaalouder vangt kinderen op.") == 1.0
+    # A wage asked without "hoeveel", and the size of a budget.
+    assert fact_gap("Wat verdient een pleegouder per maand?", "Pleegzorg is een vorm van hulp.") == 1.0
+    assert fact_gap("Wat is het budget van de crisismeldpunten?", "Ze zijn dag en nacht bereikbaar.") == 1.0
+    assert fact_gap("Wat is het budget van de lokale teams?", "Dat was 43,64 miljoen euro in 2019.") == 0.0
+
+
+def test_aantal_asks_for_a_count_like_hoeveel() -> None:
+    assert asked_kinds("aantal crisisplaatsen in Oost-Vlaanderen") == {"count": ["crisisplaatsen"]}
+    assert fact_gap("aantal lokale teams in Limburg", TEAMS) == 0.0
+    assert fact_gap("aantal pleeggezinnen in Limburg", TEAMS) == 1.0
 
 
 @pytest.mark.parametrize(
@@ -53,6 +63,16 @@ def test_durations_and_money() -> None:
         ("Wie is de directeur van Opgroeien?", "Opgroeien valt onder Kind en Gezin.", 1.0),
         ("Wat is het adres van het OCMW van Aalst?", "Het OCMW helpt met leefloon en schulden.", 1.0),
         ("Wat is het adres van Opgroeien?", "Opgroeien zit in de Hallepoortlaan 27, 1060 Brussel.", 0.0),
+        # A role at the end of a compound, a role after "welke", and who chairs something.
+        ("Wie is vandaag kinderrechtencommissaris?", "Minderjarigen kunnen er zelf bellen.", 1.0),
+        ("Welke jeugdrechter is bevoegd voor Mechelen?", "Hoogdringende maatregelen vallen ook hieronder.", 1.0),
+        ("Wie zit het IROJ van Antwerpen voor?", "Het IROJ is een adviserend orgaan.", 1.0),
+        ("Hoe heet de coordinator van Limburg?", "Limburg: Rudi Gerrits (CKG Molenberg).", 0.0),
+        # Asking who does something is no question about a person's name.
+        ("Wie zit er in het projectteam voor de zorggarantie?", "De vijf coordinatoren zitten erin.", 0.0),
+        ("Wat is het e-mailadres van het JAC?", "Je kan binnenlopen, bellen, chatten of mailen.", 1.0),
+        ("Wat is het mailadres van de klachtendienst?", "Mail naar klachtendienst@kindengezin.be.", 0.0),
+        ("Welk rekeningnummer heeft Kind en Gezin?", "Bel de Kind en Gezin-lijn.", 1.0),
     ],
 )
 def test_hours_names_and_addresses(question: str, answer: str, gap: float) -> None:
