@@ -467,6 +467,9 @@ EVALUATION_SETS = (
             "second score, with the ninth probe added to the safety model's training data (values kept: "
             "regularisation 8, threshold 0.90; see config.yml): recall 0.83, 0.83, 0.80, 0.80; 8 safety "
             "messages without a safety answer (was 7), 14 with another concern's, 5 false alarms",
+            "third score, with the tuning rule's limit set to the precision bar (stop 27: regularisation 16, "
+            "threshold 0.70): recall 0.87, 0.90, 0.87, 0.80, precision 0.72, 0.93, 0.81, 0.86; 1 safety message "
+            "without a safety answer (was 8), 16 with another concern's, 6 false alarms (was 5)",
         ),
         gates=False,
         safety_only=True,

@@ -14,11 +14,14 @@ The model is retrained here for each setting (DIET is not): as shipped, on its t
 and the read probes, but cross-fitted: each read probe's messages get the opinion of a model
 trained without that probe (one training per set and setting, a few minutes in all).
 Counted over all read sets: safety messages that get no safety answer (misses)
-and harmless ones that get one (false alarms). Allowed are pairs whose false alarms exceed those
-without the model by at most one per hundred harmless messages (a safety answer to a harmless
-message costs far less than a missed emergency, but each one also costs the bot's credibility
-and the held-out precision bar); among those, the fewest misses win, then the fewest false
-alarms, then the higher threshold, then the lower weight. The held-out set and the newest probe are never used here.
+and harmless ones that get one (false alarms). Allowed are the settings under which the safety
+answers keep the precision the evaluation asks for (PRECISION_BAR: at least 95 of 100 safety
+answers go to a safety message); among those, the fewest misses win (safety first), then the
+fewest answers for another concern, then the fewest false alarms, then the higher threshold,
+then the lower weight. Until stop 27 the limit was a budget of one false alarm per hundred harmless
+messages above the count without the model; it had no reason behind its size, and with the ninth
+probe read it chose fourteen more misses to spare two false alarms (docs/nlu.md).
+The held-out set and the newest probe are never used here.
 Writes var/eval/safety_model_tuning.json.
 """
 
@@ -46,7 +49,9 @@ OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 SENTENCE_VECTOR_WEIGHTS = [1.0, 2.0]
 REGULARISATIONS = [4.0, 8.0, 16.0]
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
-FALSE_ALARM_BUDGET = 0.01  # extra false alarms allowed, per harmless message
+# The evaluation's bar on each concern's precision, here on all safety answers together: the model
+# decides between a safety answer and none, the concern mostly comes from DIET and the patterns.
+PRECISION_BAR = 0.95
 SEED = 20261124
 
 
@@ -58,6 +63,12 @@ class Row:
     misses: int
     false_alarms: int
     wrong_concern: int  # a safety answer, but for another concern
+    safety_answers: int  # all safety answers, to safety messages or not
+
+    @property
+    def precision(self) -> float:
+        """The share of safety answers that go to a safety message (any concern)."""
+        return 1.0 - self.false_alarms / self.safety_answers if self.safety_answers else 1.0
 
 
 def without_model(row: dict[str, Any]) -> tuple[str, str]:
@@ -91,14 +102,26 @@ def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None) -> st
 def count(
     rows: list[dict[str, Any]], opinions: list[Opinion], weight: float, regularisation: float, threshold: float | None
 ) -> Row:
-    misses = false_alarms = wrong = 0
+    misses = false_alarms = wrong = answers = 0
     for row, opinion in zip(rows, opinions, strict=True):
         final = replay(row, opinion, threshold)
         gold_safety, final_safety = row["gold"] in CONCERNS, final in CONCERNS
         misses += gold_safety and not final_safety
         false_alarms += final_safety and not gold_safety
         wrong += gold_safety and final_safety and final != row["gold"]
-    return Row(weight, regularisation, threshold, misses, false_alarms, wrong)
+        answers += final_safety
+    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers)
+
+
+def choose(results: list[Row]) -> Row | None:
+    """The setting the method above picks, or None when none keeps the precision bar."""
+    allowed = [r for r in results if r.precision >= PRECISION_BAR]
+    if not allowed:
+        return None
+    return min(
+        allowed,
+        key=lambda r: (r.misses, r.wrong_concern, r.false_alarms, -(r.threshold or 0.0), r.sentence_vector_weight),
+    )
 
 
 def stale_parses(folder: Path) -> str | None:
@@ -173,31 +196,33 @@ def main(argv: list[str] | None = None) -> int:
             results += [count(rows, opinions, weight, regularisation, t) for t in THRESHOLDS]
             print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)
     assert baseline is not None
-    allowed_false_alarms = baseline.false_alarms + int(FALSE_ALARM_BUDGET * harmless)
-    print(f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms")
-    print(f"{'vectors':>7} {'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}")
+    print(
+        f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms, "
+        f"precision {baseline.precision:.3f}"
+    )
+    header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}"
+    print(f"{header} {'precision':>9}")
     for r in results:
         print(
             f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} {r.misses:>6} "
-            f"{r.false_alarms:>12} {r.wrong_concern:>13}"
+            f"{r.false_alarms:>12} {r.wrong_concern:>13} {r.precision:>9.3f}"
         )
-    allowed = [r for r in results if r.false_alarms <= allowed_false_alarms]
-    if not allowed:
-        print("no setting stays within the false-alarm budget; keep the model off", file=sys.stderr)
+    chosen = choose(results)
+    if chosen is None:
+        print(f"no setting keeps the safety answers' precision at {PRECISION_BAR}; keep the model off", file=sys.stderr)
         return 1
-    chosen = min(allowed, key=lambda r: (r.misses, r.false_alarms, -(r.threshold or 0.0), r.sentence_vector_weight))
     print(
         f"chosen: sentence vectors x{chosen.sentence_vector_weight}, regularisation {chosen.regularisation}, "
-        f"threshold {chosen.threshold}: {chosen.misses} misses, {chosen.false_alarms} false alarms "
-        f"(allowed up to {allowed_false_alarms})"
+        f"threshold {chosen.threshold}: {chosen.misses} misses, {chosen.false_alarms} false alarms, "
+        f"precision {chosen.precision:.3f} (bar {PRECISION_BAR})"
     )
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "read_sets": READ_SETS,
-        "baseline": asdict(baseline),
-        "allowed_false_alarms": allowed_false_alarms,
-        "chosen": asdict(chosen),
-        "rows": [asdict(r) for r in results],
+        "baseline": {**asdict(baseline), "precision": baseline.precision},
+        "precision_bar": PRECISION_BAR,
+        "chosen": {**asdict(chosen), "precision": chosen.precision},
+        "rows": [{**asdict(r), "precision": r.precision} for r in results],
     }
     OUTPUT.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(PROJECT_ROOT)}")

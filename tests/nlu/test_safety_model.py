@@ -28,7 +28,8 @@ from nlu_components.safety_model import (
     model_input,
     training_examples,
 )
-from nlu_components.tune_safety_model import replay, stale_parses
+from nlu_components.tune_safety_model import PRECISION_BAR, Row, replay, stale_parses
+from nlu_components.tune_safety_model import choose as choose_setting
 
 RULES = load_rules()
 
@@ -188,3 +189,19 @@ def test_tuning_refuses_parses_made_with_other_safety_rules(tmp_path: Path) -> N
     assert "other safety rules" in (stale_parses(tmp_path) or "")
     (tmp_path / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
     assert stale_parses(tmp_path) is None
+
+
+def test_tuning_takes_the_fewest_misses_that_keep_the_precision_bar() -> None:
+    def row(threshold: float, misses: int, false_alarms: int, answers: int) -> Row:
+        return Row(1.0, 8.0, threshold, misses, false_alarms, 0, answers)
+
+    lenient = row(0.5, misses=2, false_alarms=60, answers=700)  # precision 0.914: not allowed
+    middle = row(0.65, misses=5, false_alarms=33, answers=700)  # precision 0.953
+    strict = row(0.95, misses=43, false_alarms=19, answers=650)  # fewer false alarms, far more misses
+    assert lenient.precision < PRECISION_BAR <= middle.precision
+    assert choose_setting([lenient, middle, strict]) == middle
+    # Equal misses: the fewer false alarms win.
+    calmer = row(0.7, misses=5, false_alarms=30, answers=697)
+    assert choose_setting([middle, calmer]) == calmer
+    # Nothing keeps the bar: no setting, the model stays off.
+    assert choose_setting([lenient]) is None
