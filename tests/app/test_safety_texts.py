@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from api.settings import PROJECT_ROOT
-from knowledge.safety import load_safety_messages, render_domain_responses
+from knowledge.safety import CONCERNS, SAFETY_FILE, load_safety_messages, render_domain_responses
 from scripts.build_bot import SAFETY_DOMAIN
 
 CHECKER = PROJECT_ROOT.parent / "shared" / "tools" / "check_phone_numbers.py"
@@ -34,6 +35,27 @@ def test_each_safety_text_gives_its_numbers(key: str, numbers: list[str]) -> Non
         assert number in text
 
 
+@pytest.mark.parametrize("concern", CONCERNS)
+def test_an_answer_for_the_wrong_concern_still_names_the_right_number(concern: str) -> None:
+    # On new wording the NLU gives about one safety message in nine another concern's answer.
+    text = load_safety_messages().text(concern)
+    for number in ("112", "1813", "1712", "02 209 16 36"):
+        assert number in text, f"{concern}: {number} missing"
+    # Its own subject comes first; the other concerns' lines follow after a blank line.
+    own, others = text.split("\n\n")
+    assert own == load_safety_messages().messages[concern].text
+    assert others.startswith("Gaat het om iets anders?")
+
+
+def test_other_concerns_must_be_safety_concerns(tmp_path: Path) -> None:
+    data = yaml.safe_load(SAFETY_FILE.read_text(encoding="utf-8"))
+    data["other_concerns"]["greet"] = data["other_concerns"]["abuse"]
+    broken = tmp_path / "safety.yml"
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="greet"):
+        load_safety_messages(broken)
+
+
 def test_the_bot_domain_is_generated_from_the_shared_file() -> None:
     assert SAFETY_DOMAIN.read_text(encoding="utf-8") == render_domain_responses(load_safety_messages()), (
         "bot/domain/safety.yml is stale: run `make build`"
@@ -42,7 +64,10 @@ def test_the_bot_domain_is_generated_from_the_shared_file() -> None:
 
 def test_a_missing_safety_message_fails_loading(tmp_path: Path) -> None:
     broken = tmp_path / "safety.yml"
-    broken.write_text("messages:\n  abuse:\n    text: x\n    sources: [https://www.1712.be/nl/over-1712]\n")
+    broken.write_text(
+        "messages:\n  abuse:\n    text: x\n    sources: [https://www.1712.be/nl/over-1712]\n"
+        "other_concerns_intro: x\nother_concerns: {}\n"
+    )
     with pytest.raises(ValueError, match="acute_danger"):
         load_safety_messages(broken)
 
