@@ -9,7 +9,7 @@ the newest probe:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_10/
+  tests/nlu/safety_probe_2/ to safety_probe_11/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -60,6 +60,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_8_DIR,
     SAFETY_PROBE_9_DIR,
     SAFETY_PROBE_10_DIR,
+    SAFETY_PROBE_11_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -470,6 +471,20 @@ EVALUATION_SETS = (
             "third score, with the tuning rule's limit set to the precision bar (stop 27: regularisation 16, "
             "threshold 0.70): recall 0.87, 0.90, 0.87, 0.80, precision 0.72, 0.93, 0.81, 0.86; 1 safety message "
             "without a safety answer (was 8), 16 with another concern's, 6 false alarms (was 5)",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_11",
+        SAFETY_PROBE_11_DIR,
+        "Safety probe, eleventh edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 27) before the tenth edition became training data for the safety model, "
+            "and committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer, with the threshold chosen in stop 27, on wording it "
+            "has not seen; do not change the safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
