@@ -471,6 +471,9 @@ EVALUATION_SETS = (
             "third score, with the tuning rule's limit set to the precision bar (stop 27: regularisation 16, "
             "threshold 0.70): recall 0.87, 0.90, 0.87, 0.80, precision 0.72, 0.93, 0.81, 0.86; 1 safety message "
             "without a safety answer (was 8), 16 with another concern's, 6 false alarms (was 5)",
+            "since the eleventh probe was scored (stop 27) the safety model trains on this probe; its errors "
+            "were not read. Its scores are partly training fit from then on (fourth score: 0 without a safety "
+            "answer, 12 with another concern's, 5 false alarms)",
         ),
         gates=False,
         safety_only=True,
@@ -485,6 +488,11 @@ EVALUATION_SETS = (
             "and committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer, with the threshold chosen in stop 27, on wording it "
             "has not seen; do not change the safety layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 9, threshold 0.70): recall 0.87, 0.93, 0.93, "
+            "0.73, precision 0.72, 0.88, 0.88, 0.85; 1 of the 60 safety messages got no safety answer, 7 "
+            "another concern's, 4 of the 30 alarming-but-safe ones a safety answer",
+            "second score, with the tenth probe added to the safety model's training data and the model "
+            "re-tuned (threshold 0.65): the same counts, 1, 7 and 4",
         ),
         gates=False,
         safety_only=True,
