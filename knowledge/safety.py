@@ -45,13 +45,14 @@ class SafetyMessages(BaseModel):
     other_concerns: dict[str, SafetyMessage]
 
     def text(self, key: str) -> str:
-        """The text as the bot sends it: a concern's own text, then a paragraph with the other
-        concerns' lines, one per line (the chat keeps line breaks)."""
+        """The text as the bot sends it: a concern's own text, then the other concerns' lines, each
+        on a line of its own (the chat keeps line breaks). Single line breaks: Rasa's channels cut a
+        text at a blank line into separate messages."""
         own = self.messages[key].text
         if key not in CONCERNS:
             return own
         others = [line.text for concern, line in self.other_concerns.items() if concern != key]
-        return own + "\n\n" + "\n".join([self.other_concerns_intro, *others])
+        return "\n".join([own, self.other_concerns_intro, *others])
 
 
 def load_safety_messages(path: Path = SAFETY_FILE) -> SafetyMessages:
