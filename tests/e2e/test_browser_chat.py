@@ -88,6 +88,21 @@ def test_a_parent_conversation_survives_a_reload_but_not_a_new_tab(site: Site, s
     assert serious_accessibility_problems(page) == []
 
 
+def test_a_safety_answer_lists_the_other_concerns_numbers_on_lines_of_their_own(site: Site) -> None:
+    page = site.open("/")
+    say(page, "ik denk er de laatste tijd aan om zelfmoord te plegen")
+    answer = page.locator(BOT).last
+    expect(answer).to_contain_text("1813")
+    # The other concerns' numbers come after the answer's own, each on its own line, as links.
+    lines = answer.inner_text().split("\n")
+    intro = lines.index("Gaat het om iets anders?")
+    assert "1813" in lines[intro - 1]
+    assert any("1712" in line for line in lines[intro:]) and any("02 209 16 36" in line for line in lines[intro:])
+    for number in ("1813", "1712", "02 209 16 36"):
+        expect(answer.locator("a[href^='tel:']").filter(has_text=number)).to_have_count(1)
+    screenshot(page, "chat-safety")
+
+
 def test_quick_exit_deletes_the_conversation_and_leaves_the_page(site: Site, stack: Stack) -> None:
     page = site.open("/")
     say(page, "ik zoek kinderopvang")
