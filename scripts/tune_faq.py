@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import random
 import sys
 from dataclasses import dataclass, field
@@ -60,6 +61,9 @@ RIGHT_BAR, MAX_FALSE_ANSWERS = 0.90, 0.10
 # Candidate limits on the share of unanswerable questions answered anyway; never above the bar.
 LIMITS = (0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10)
 FOLDS, SHUFFLES = len(DEV_EDITIONS), 3
+# The threshold equals the probability of a development question: the stored model keeps six
+# digits, so that it decides as the fit did.
+THRESHOLD_DIGITS = 6
 
 Item = tuple[str | None, Evidence]
 Parsed = list[dict[str, Any]]
@@ -228,12 +232,19 @@ def _stored_data() -> dict[str, Any]:
     return data
 
 
+def stored_threshold(threshold: float) -> float:
+    """The threshold as written to the file: rounded down, so that every question the fit answered
+    (its probability at or above the threshold) is still answered with the stored value."""
+    scale = 10.0**THRESHOLD_DIGITS
+    return math.floor(threshold * scale) / scale
+
+
 def stored(policy: Policy, result: dict[str, Any], checked: dict[str, float], limit: float) -> str:
     data = {
         "features": list(FEATURES),
-        "intercept": round(policy.model.intercept, 4),
-        "weights": [round(w, 4) for w in policy.model.weights],
-        "threshold": round(policy.threshold, 4),
+        "intercept": round(policy.model.intercept, THRESHOLD_DIGITS),
+        "weights": [round(w, THRESHOLD_DIGITS) for w in policy.model.weights],
+        "threshold": stored_threshold(policy.threshold),
         "selector": policy.selector,
     }
     header = [

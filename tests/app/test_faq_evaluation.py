@@ -137,3 +137,10 @@ def test_the_limit_is_the_one_under_which_most_left_out_editions_meet_both_bars(
     # 0.05 and 0.06 tie with every edition passing; the higher limit answers more.
     assert limit == 0.06
     assert runs == [passing, passing]
+
+
+def test_the_stored_threshold_never_rises_above_the_fitted_one() -> None:
+    # Rounding up would turn away the question whose probability set the threshold.
+    assert tune_faq.stored_threshold(0.50459248) == 0.504592
+    assert tune_faq.stored_threshold(0.4999999) == 0.499999
+    assert tune_faq.stored_threshold(0.25) == 0.25
