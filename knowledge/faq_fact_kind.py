@@ -29,6 +29,9 @@ _NUMBER_WORDS = frozenset(
 # Units of time, as folded words; a compound that ends in one counts too ("werkdagen").
 _TIME_UNITS = ("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "uur", "uren", "minuten", "minuut")
 _TIME_NOUNS = frozenset({"tijd", *_TIME_UNITS})
+# A question that asks how many: "hoeveel" anywhere (as before stop 27, "hoeveelheid" too) or the
+# word "aantal". One pattern for finding it and for cutting the question after it, so the two agree.
+_COUNT_ASKED = re.compile(r"hoeveel|\baantal\b")
 _MONEY_NOUNS = frozenset({"geld", "euro", "subsidie", "budget", "middelen", "loon", "salaris", "bedrag"})
 # After "hoeveel", a verb about paying makes it a question about money ("hoeveel kost ...").
 _MONEY_VERBS = re.compile(r"\bhoeveel (?:kost|kosten|betaal|betaalt|betalen|bedraagt|verdien|verdient|krijg)")
@@ -70,7 +73,7 @@ def _is_number(word: str) -> bool:
 
 def _counted_words(folded_question: str) -> list[str]:
     """The word after "hoeveel" or "aantal" that says what is counted; past an adjective ("lokale teams")."""
-    asked = re.split(r"\bhoeveel\b|\baantal\b", folded_question, maxsplit=1)[1]
+    asked = _COUNT_ASKED.split(folded_question, maxsplit=1)[1]
     after = [word for word, _ in words_and_stems(asked)]
     if len(after) > 1 and after[0].endswith("e"):
         return after[1:2]
@@ -85,7 +88,7 @@ def asked_kinds(question: str) -> dict[str, list[str]]:
         kinds["time"] = []
     if _MONEY_VERBS.search(text) or _MONEY_WORDS.search(text):
         kinds["money"] = []
-    if "money" not in kinds and ("hoeveel" in text or re.search(r"\baantal\b", text)):
+    if "money" not in kinds and _COUNT_ASKED.search(text):
         counted = _counted_words(text)
         if any(word in _TIME_NOUNS for word in counted):
             kinds["time"] = []

@@ -46,6 +46,13 @@ def test_durations_and_money() -> None:
     assert fact_gap("Wat is het budget van de lokale teams?", "Dat was 43,64 miljoen euro in 2019.") == 0.0
 
 
+def test_a_word_that_merely_contains_hoeveel_is_read_without_failing() -> None:
+    # Stop 27 first found the count with a pattern ("hoeveel" as a word) other than the one that
+    # cut the question after it ("hoeveel" anywhere): "hoeveelheid" then crashed the search.
+    assert asked_kinds("welke hoeveelheid melk krijgt een baby") == {"count": ["heid"]}
+    assert fact_gap("welke hoeveelheid melk krijgt een baby", "Er zijn 57 lokale teams.") == 1.0
+
+
 def test_aantal_asks_for_a_count_like_hoeveel() -> None:
     assert asked_kinds("aantal crisisplaatsen in Oost-Vlaanderen") == {"count": ["crisisplaatsen"]}
     assert fact_gap("aantal lokale teams in Limburg", TEAMS) == 0.0
