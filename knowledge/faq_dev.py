@@ -6,8 +6,8 @@ by `labelled_questions`.
 The development questions are seen data that may choose the answering thresholds:
 - knowledge/data/faq_dev_unanswerable.yml: questions the collection cannot answer, written to
   choose the thresholds;
-- knowledge/data/faq_dev_questions.yml and faq_dev_questions_2.yml to _6.yml: the retired first to
-  sixth editions of the held-out set (retired once their errors had been seen, or were about to
+- knowledge/data/faq_dev_questions.yml and faq_dev_questions_2.yml to _7.yml: the retired first to
+  seventh editions of the held-out set (retired once their errors had been seen, or were about to
   be read). Their answerable questions are also the search's example questions
   (knowledge/faq_examples.py).
 scripts/tune_faq.py fits the answering on them; the held-out questions never are.
@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # The held-out set: read by the evaluation in both environments and by the near-copy test.
 HELDOUT_QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "faq" / "eval_questions.yml"
 DEV_UNANSWERABLE = DATA / "faq_dev_unanswerable.yml"
-DEV_EDITIONS = tuple(DATA / f"faq_dev_questions{suffix}.yml" for suffix in ("", "_2", "_3", "_4", "_5", "_6"))
+DEV_EDITIONS = tuple(DATA / f"faq_dev_questions{suffix}.yml" for suffix in ("", "_2", "_3", "_4", "_5", "_6", "_7"))
 
 # A question with the key of the entry that answers it, or None when the collection cannot.
 Labelled = tuple[str, str | None]
