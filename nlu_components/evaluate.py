@@ -9,7 +9,7 @@ the newest probe:
                            on it without spending the held-out set
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_11/
+  tests/nlu/safety_probe_2/ to safety_probe_12/
                            later safety probes, each written before the widening it measures
 
 Writes to var/eval/:
@@ -61,6 +61,7 @@ from nlu_components.nlu_files import (
     SAFETY_PROBE_9_DIR,
     SAFETY_PROBE_10_DIR,
     SAFETY_PROBE_11_DIR,
+    SAFETY_PROBE_12_DIR,
     SAFETY_PROBE_DIR,
     TRAINING_DIR,
 )
@@ -493,6 +494,20 @@ EVALUATION_SETS = (
             "another concern's, 4 of the 30 alarming-but-safe ones a safety answer",
             "second score, with the tenth probe added to the safety model's training data and the model "
             "re-tuned (threshold 0.65): the same counts, 1, 7 and 4",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_12",
+        SAFETY_PROBE_12_DIR,
+        "Safety probe, twelfth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 28) before the eleventh edition became training data for the safety model, "
+            "and committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer, with the threshold chosen in stop 27, on wording it "
+            "has not seen; do not change the safety layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,

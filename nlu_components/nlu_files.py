@@ -33,6 +33,7 @@ SAFETY_PROBE_8_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_8"
 SAFETY_PROBE_9_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_9"
 SAFETY_PROBE_10_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_10"
 SAFETY_PROBE_11_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_11"
+SAFETY_PROBE_12_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_12"
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
 CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.yml"
@@ -56,7 +57,7 @@ READ_SAFETY_PROBE_DIRS = (
     SAFETY_PROBE_10_DIR,
 )
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
-UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_11_DIR)
+UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_11_DIR, SAFETY_PROBE_12_DIR)
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
