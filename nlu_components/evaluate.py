@@ -494,6 +494,8 @@ EVALUATION_SETS = (
             "another concern's, 4 of the 30 alarming-but-safe ones a safety answer",
             "second score, with the tenth probe added to the safety model's training data and the model "
             "re-tuned (threshold 0.65): the same counts, 1, 7 and 4",
+            "since the twelfth probe was scored (stop 28) the safety model trains on this probe; its errors "
+            "were not read. Its scores are partly training fit from then on",
         ),
         gates=False,
         safety_only=True,
@@ -508,6 +510,12 @@ EVALUATION_SETS = (
             "and committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer, with the threshold chosen in stop 27, on wording it "
             "has not seen; do not change the safety layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 10, threshold 0.65): recall 0.73, 0.80, 0.93, "
+            "0.80, precision 0.69, 0.92, 0.67, 0.75; none of the 60 safety messages went without a safety "
+            "answer, 11 got another concern's, 6 of the 30 alarming-but-safe ones a safety answer",
+            "second score, with the eleventh probe added to the safety model's training data and the model "
+            "re-tuned (regularisation 4, threshold 0.75): 0 without a safety answer, 11 with another "
+            "concern's, 5 false alarms",
         ),
         gates=False,
         safety_only=True,
