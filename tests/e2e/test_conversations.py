@@ -49,8 +49,27 @@ def test_acute_danger_in_the_middle_of_child_care_gets_112_first_and_no_more_que
     talk = Conversation(stack)
     assert talk.say("ik zoek kinderopvang") == [response_text("utter_ask_place")]
     replies = talk.say("help mijn zoontje ademt niet meer")
-    assert replies == [safety_messages().text("acute_danger")]
+    # The safety answer first; then no question, only the offer to go on later.
+    assert replies == [safety_messages().text("acute_danger"), response_text("utter_offer_resume_triage")]
     assert "112" in replies[0]
+    assert talk.button_titles() == ["Ja, verder met mijn vraag", "Nee"]
+
+
+def test_after_a_safety_answer_in_the_middle_yes_goes_on_with_what_was_told(stack: Stack) -> None:
+    # A harmless message can sound alarming; the person goes on without retyping their question.
+    talk = Conversation(stack)
+    assert talk.say("ik zoek opvang voor mijn zoontje van 1 jaar") == [response_text("utter_ask_place")]
+    replies = talk.say("ik wil niet meer leven")
+    assert replies[0] == safety_messages().text("suicidal_thoughts")
+    assert talk.click("Ja, verder met mijn vraag") == [response_text("utter_ask_place")]
+    recommendation(talk.say("Gent"), "Lokaal loket kinderopvang Gent")
+
+
+def test_after_a_safety_answer_in_the_middle_no_ends_kindly(stack: Stack) -> None:
+    talk = Conversation(stack)
+    talk.say("ik zoek kinderopvang")
+    talk.say("mijn vriend slaat mij en de kinderen")
+    assert talk.click("Nee") == [response_text("utter_goodbye")]
 
 
 def test_a_crisis_with_a_brussels_postcode_gets_crisis_bxl(stack: Stack) -> None:
@@ -165,7 +184,7 @@ def test_abuse_in_the_middle_comes_first_and_the_question_can_go_on_after(stack:
     talk = Conversation(stack)
     talk.say("ik zoek kinderopvang")
     replies = talk.say("mijn vriend slaat mij en de kinderen")
-    assert replies == [safety_messages().text("abuse")]
+    assert replies == [safety_messages().text("abuse"), response_text("utter_offer_resume_triage")]
     replies = talk.say("Gent")
     recommendation(replies, "Lokaal loket kinderopvang Gent")
 
