@@ -103,6 +103,24 @@ def test_a_safety_answer_lists_the_other_concerns_numbers_on_lines_of_their_own(
     screenshot(page, "chat-safety")
 
 
+def test_after_a_safety_answer_in_the_triage_a_button_goes_on_with_the_question(site: Site) -> None:
+    page = site.open("/")
+    say(page, "ik zoek opvang voor mijn zoontje van 1 jaar")
+    say(page, "ik wil niet meer leven")
+    # The safety answer comes first; the offer to go on follows it, with its buttons.
+    safety = page.locator(BOT).filter(has_text="1813")
+    offer = page.locator(BOT).filter(has_text="verder met je vraag")
+    expect(offer).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    bots = page.locator(BOT).all_inner_texts()
+    assert bots.index(safety.first.inner_text()) < bots.index(offer.first.inner_text())
+    screenshot(page, "chat-safety-resume")
+    page.get_by_role("button", name="Ja, verder met mijn vraag").click()
+    # The form asks only what is still missing: the place.
+    expect(page.locator(BOT).last).to_contain_text("gemeente", timeout=ANSWER_TIMEOUT_MS)
+    say(page, "Gent")
+    expect(page.locator(BOT).filter(has_text="Hier kun je terecht voor Gent:")).to_have_count(1)
+
+
 def test_quick_exit_deletes_the_conversation_and_leaves_the_page(site: Site, stack: Stack) -> None:
     page = site.open("/")
     say(page, "ik zoek kinderopvang")
