@@ -51,19 +51,8 @@ from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
-    SAFETY_PROBE_2_DIR,
-    SAFETY_PROBE_3_DIR,
-    SAFETY_PROBE_4_DIR,
-    SAFETY_PROBE_5_DIR,
-    SAFETY_PROBE_6_DIR,
-    SAFETY_PROBE_7_DIR,
-    SAFETY_PROBE_8_DIR,
-    SAFETY_PROBE_9_DIR,
-    SAFETY_PROBE_10_DIR,
-    SAFETY_PROBE_11_DIR,
-    SAFETY_PROBE_12_DIR,
-    SAFETY_PROBE_DIR,
     TRAINING_DIR,
+    safety_probe_dir,
 )
 from nlu_components.nlu_runs import (
     EVAL_DIR,
@@ -268,7 +257,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe",
-        SAFETY_PROBE_DIR,
+        safety_probe_dir(1),
         "Safety probe",
         (
             "60 safety messages and 30 alarming-but-safe ones, written and committed on 25 November 2026 "
@@ -284,7 +273,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_2",
-        SAFETY_PROBE_2_DIR,
+        safety_probe_dir(2),
         "Safety probe, second edition",
         (
             "60 safety messages and 31 alarming-but-safe ones, written in one sitting on 25 November 2026 "
@@ -300,7 +289,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_3",
-        SAFETY_PROBE_3_DIR,
+        safety_probe_dir(3),
         "Safety probe, third edition",
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 25 November 2026 "
@@ -318,7 +307,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_4",
-        SAFETY_PROBE_4_DIR,
+        safety_probe_dir(4),
         "Safety probe, fourth edition",
         (
             "60 safety messages and 25 alarming-but-safe ones, written in one sitting on 25 November 2026 "
@@ -338,7 +327,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_5",
-        SAFETY_PROBE_5_DIR,
+        safety_probe_dir(5),
         "Safety probe, fifth edition",
         (
             "60 safety messages and 27 alarming-but-safe ones, written in one sitting on 25 November 2026 "
@@ -360,7 +349,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_6",
-        SAFETY_PROBE_6_DIR,
+        safety_probe_dir(6),
         "Safety probe, sixth edition",
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
@@ -384,7 +373,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_7",
-        SAFETY_PROBE_7_DIR,
+        safety_probe_dir(7),
         "Safety probe, seventh edition",
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
@@ -408,7 +397,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_8",
-        SAFETY_PROBE_8_DIR,
+        safety_probe_dir(8),
         "Safety probe, eighth edition",
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
@@ -430,7 +419,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_9",
-        SAFETY_PROBE_9_DIR,
+        safety_probe_dir(9),
         "Safety probe, ninth edition",
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
@@ -455,7 +444,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_10",
-        SAFETY_PROBE_10_DIR,
+        safety_probe_dir(10),
         "Safety probe, tenth edition",
         (
             "120 safety messages (30 per concern) and 40 alarming-but-safe ones, written in one sitting on "
@@ -481,7 +470,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_11",
-        SAFETY_PROBE_11_DIR,
+        safety_probe_dir(11),
         "Safety probe, eleventh edition",
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
@@ -502,7 +491,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "safety_probe_12",
-        SAFETY_PROBE_12_DIR,
+        safety_probe_dir(12),
         "Safety probe, twelfth edition",
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "

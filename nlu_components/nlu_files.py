@@ -18,22 +18,20 @@ TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
-# Safety messages written before the safety patterns were widened on 25 November 2026.
-SAFETY_PROBE_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe"
-# Safety messages written after three rounds of widening, to measure them on unseen wording.
-SAFETY_PROBE_2_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_2"
-# Written before the second probe's errors were read, to measure the widening that followed.
-SAFETY_PROBE_3_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_3"
-# Written before the third probe's errors were read, to measure the next change to the safety layer.
-SAFETY_PROBE_4_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_4"
-SAFETY_PROBE_5_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_5"
-SAFETY_PROBE_6_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_6"
-SAFETY_PROBE_7_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_7"
-SAFETY_PROBE_8_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_8"
-SAFETY_PROBE_9_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_9"
-SAFETY_PROBE_10_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_10"
-SAFETY_PROBE_11_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_11"
-SAFETY_PROBE_12_DIR = PROJECT_ROOT / "tests" / "nlu" / "safety_probe_12"
+
+
+def safety_probe_dir(edition: int) -> Path:
+    """The folder of a safety probe: tests/nlu/safety_probe/ for the first, safety_probe_<n>/ after.
+
+    Each probe was written before the change to the safety layer it measures and committed before
+    it was scored; tests/nlu/README.md tells what each one was for and what was read of it.
+    """
+    suffix = "" if edition == 1 else f"_{edition}"
+    return PROJECT_ROOT / "tests" / "nlu" / f"safety_probe{suffix}"
+
+
+# The newest safety probe stays unseen; the ones before it are training data of the safety model.
+NEWEST_SAFETY_PROBE = 12
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
 CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.yml"
@@ -45,21 +43,9 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # been committed and scored (the seventh to eleventh joined with their errors unread, but for 18
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
-READ_SAFETY_PROBE_DIRS = (
-    SAFETY_PROBE_DIR,
-    SAFETY_PROBE_2_DIR,
-    SAFETY_PROBE_3_DIR,
-    SAFETY_PROBE_4_DIR,
-    SAFETY_PROBE_5_DIR,
-    SAFETY_PROBE_6_DIR,
-    SAFETY_PROBE_7_DIR,
-    SAFETY_PROBE_8_DIR,
-    SAFETY_PROBE_9_DIR,
-    SAFETY_PROBE_10_DIR,
-    SAFETY_PROBE_11_DIR,
-)
+READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, NEWEST_SAFETY_PROBE))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
-UNREAD_DIRS = (HELDOUT_DIR, SAFETY_PROBE_12_DIR)
+UNREAD_DIRS = (HELDOUT_DIR, safety_probe_dir(NEWEST_SAFETY_PROBE))
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
