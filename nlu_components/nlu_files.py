@@ -30,7 +30,7 @@ def safety_probe_dir(edition: int) -> Path:
     return PROJECT_ROOT / "tests" / "nlu" / f"safety_probe{suffix}"
 
 
-# The newest safety probe stays unseen; the ones before it are training data of the safety model.
+# The newest safety probe; the ones after LAST_READ_SAFETY_PROBE stay unseen (below).
 NEWEST_SAFETY_PROBE = 12
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
@@ -43,9 +43,13 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # been committed and scored (the seventh to eleventh joined with their errors unread, but for 18
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
-READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, NEWEST_SAFETY_PROBE))
+LAST_READ_SAFETY_PROBE = 11
+READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
-UNREAD_DIRS = (HELDOUT_DIR, safety_probe_dir(NEWEST_SAFETY_PROBE))
+UNREAD_DIRS = (
+    HELDOUT_DIR,
+    *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
+)
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

@@ -10,6 +10,9 @@ import pytest
 from nlu_components.evaluate import EVALUATION_SETS
 from nlu_components.evaluate_cues import as_messages, cue_examples
 from nlu_components.nlu_files import (
+    LAST_READ_SAFETY_PROBE,
+    NEWEST_SAFETY_PROBE,
+    PROJECT_ROOT,
     SAFETY_MODEL_DIR,
     TRAINING_DIR,
     UNREAD_DIRS,
@@ -17,6 +20,7 @@ from nlu_components.nlu_files import (
     Shape,
     copies,
     messages,
+    safety_probe_dir,
     without_near_copies,
 )
 from nlu_components.safety_model import read_probe_examples
@@ -94,3 +98,13 @@ def test_the_check_catches_a_near_copy() -> None:
     # The same words, however short (no trigram to compare), and nothing much in common.
     assert copies(Shape.of("Help!"), Shape.of("help"))
     assert not copies(Shape.of("waar vind ik een onthaalouder"), held)
+
+
+def test_every_safety_probe_on_disk_is_evaluated_and_counted() -> None:
+    # A probe that exists but is missing from EVALUATION_SETS or from NEWEST_SAFETY_PROBE would be
+    # neither scored nor kept out of training.
+    on_disk = sorted(path.name for path in (PROJECT_ROOT / "tests" / "nlu").glob("safety_probe*"))
+    expected = [safety_probe_dir(edition).name for edition in range(1, NEWEST_SAFETY_PROBE + 1)]
+    assert on_disk == sorted(expected)
+    assert set(expected) <= set(EVALUATED)
+    assert LAST_READ_SAFETY_PROBE < NEWEST_SAFETY_PROBE, "the newest probe must stay unseen"
