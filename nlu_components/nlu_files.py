@@ -16,6 +16,9 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
+# The third held-out edition, written in stop 28 before the next change to DIET's training data
+# and sealed: nothing scores it until it replaces HELDOUT_DIR (tests/nlu/README.md).
+SEALED_HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_3"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 
@@ -48,6 +51,7 @@ READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1,
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (
     HELDOUT_DIR,
+    SEALED_HELDOUT_DIR,
     *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
 )
 

@@ -14,6 +14,7 @@ from nlu_components.nlu_files import (
     NEWEST_SAFETY_PROBE,
     PROJECT_ROOT,
     SAFETY_MODEL_DIR,
+    SEALED_HELDOUT_DIR,
     TRAINING_DIR,
     UNREAD_DIRS,
     Message,
@@ -27,8 +28,11 @@ from nlu_components.safety_model import read_probe_examples
 
 # Every set `make eval` scores, so that a new one is checked without being listed here as well.
 EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
+# And the sealed next held-out edition, which nothing scores yet.
+CHECKED = {**EVALUATED, SEALED_HELDOUT_DIR.name: SEALED_HELDOUT_DIR}
 # The full sets (not the safety probes) must meet the size the issue asks of the held-out set.
 FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_only}
+FULL_SETS[SEALED_HELDOUT_DIR.name] = SEALED_HELDOUT_DIR
 
 
 def near_copies(held_out: Iterable[Message], also_trained: Iterable[tuple[str, str]] = ()) -> list[str]:
@@ -62,7 +66,7 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
     assert len(alarming) >= 60
 
 
-@pytest.mark.parametrize("folder", EVALUATED.values(), ids=EVALUATED.keys())
+@pytest.mark.parametrize("folder", CHECKED.values(), ids=CHECKED.keys())
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
     problems = near_copies(messages(folder))
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
