@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -129,8 +130,10 @@ def test_the_limit_is_the_one_under_which_most_left_out_editions_meet_both_bars(
     too_bold = {"right": 0.95, "false_answers": 0.15}
     outcomes = {0.04: [passing, too_cautious], 0.05: [passing, passing], 0.06: [passing, passing]}
 
-    def runs_for(splits: list[tune_faq.Split], selector: float, limit: float) -> list[dict[str, float]]:
-        return outcomes.get(limit, [too_bold, passing])
+    def runs_for(
+        splits: list[tune_faq.Split], selector: float, limits: Sequence[float]
+    ) -> dict[float, list[dict[str, float]]]:
+        return {limit: outcomes.get(limit, [too_bold, passing]) for limit in limits}
 
     monkeypatch.setattr(tune_faq, "cross_validate", runs_for)
     limit, runs = tune_faq.choose_limit([], selector=0.95)
