@@ -31,7 +31,7 @@ import spacy
 import spacy.about
 import spacy_lookups_data
 
-from nlu_components.nlu_files import READ_SAFETY_PROBE_DIRS, SAFETY_MODEL_DIR, UNREAD_DIRS
+from nlu_components.nlu_files import READ_SAFETY_PROBE_DIRS, SAFETY_MODEL_DIR, SAFETY_MODEL_KEEP_OUT_DIRS
 from nlu_components.safety import PATTERNS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,9 +102,9 @@ def folder_hash(folder: Path, *also: Path) -> str:
 
 def safety_model_inputs_hash() -> str:
     """What the safety model is trained on besides data/nlu: its extra examples, the read safety
-    probes (minus near copies of the unread sets, so those count too), and the safety rules,
+    probes (minus near copies of the kept-out sets, so those count too), and the safety rules,
     because it reads every text as they leave it (spellings mapped, idioms cut out)."""
-    folders = (*READ_SAFETY_PROBE_DIRS, *UNREAD_DIRS)
+    folders = (*READ_SAFETY_PROBE_DIRS, *SAFETY_MODEL_KEEP_OUT_DIRS)
     files = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
     return folder_hash(SAFETY_MODEL_DIR, *files, PATTERNS_FILE)
 

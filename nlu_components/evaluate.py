@@ -3,10 +3,11 @@
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set or
 the newest probe:
-  tests/nlu/heldout/       the held-out set (second edition, 25 November 2026); the bars apply to it
+  tests/nlu/heldout_3/     the held-out set (third edition, written in stop 28); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
+  tests/nlu/development_2/ the second edition, retired the same way in stop 29
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_12/
@@ -15,7 +16,7 @@ the newest probe:
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
                            training and load time, on the held-out set
-  development.md, .json    the same on the development set
+  development.md, .json    the same on the development set (development_2.md, .json: the second)
   safety_probe*.md, .json  the same on each safety probe, for the safety rows only
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
@@ -51,6 +52,7 @@ from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
+    SECOND_DEVELOPMENT_DIR,
     TRAINING_DIR,
     safety_probe_dir,
 )
@@ -236,10 +238,11 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "second edition, written on 25 November 2026 in one sitting before any further change; the "
-            "first edition had guided changes and is now the development set (development.md)",
-            "its safety errors were read on 25 November 2026 and the safety patterns widened with them in "
-            "view, so its safety scores are optimistic from then on; see safety_probe.md",
+            "third edition, written in one sitting in stop 28 (5 December 2026) before the next change to "
+            "DIET's training data, and first scored in stop 29 with the model as it stood; the first two "
+            "editions guided changes and are now development sets (development.md, development_2.md)",
+            "with 16 safety messages per concern, a precision of 0.95 allows no false alarm at all in a "
+            "concern (16 of 17 is 0.941)",
         ),
         gates=True,
     ),
@@ -252,6 +255,18 @@ EVALUATION_SETS = (
             "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
             "error categories in view (never its sentences: a test rejects near copies). Its scores are "
             "optimistic; no bar applies",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_2",
+        SECOND_DEVELOPMENT_DIR,
+        "NLU evaluation on the second development set",
+        (
+            "the retired second edition of the held-out set (written 25 November 2026): the bars applied to "
+            "it from then until stop 29, through some thirty changes; its safety errors were read on 25 "
+            "November 2026 and all its errors in stop 29, when the third edition replaced it. No bar applies",
+            "the safety model does not train on near copies of its messages (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS)",
         ),
         gates=False,
     ),

@@ -7,7 +7,7 @@ is trained on every NLU training example (all the non-safety intents are "none")
 examples that only it sees (data/safety_model/): safety messages of the kinds DIET misses and
 alarming-but-harmless ones, so that it can have far more of both than DIET's intent mix allows.
 Since stop 25 it also trains on the safety probes whose errors have been read
-(nlu_files.READ_SAFETY_PROBE_DIRS), minus near copies of the unread sets.
+(nlu_files.READ_SAFETY_PROBE_DIRS), minus near copies of the sets kept out of it (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS).
 
 Its input is the text as the safety rules read it (nlu_components/safety.py: folded, informal
 spellings mapped, harmless idioms cut out), as tf-idf of words, word pairs and character
@@ -36,7 +36,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from knowledge.sentence_vectors import shared_encoder
 from nlu_components.nlu_files import (
     READ_SAFETY_PROBE_DIRS,
-    UNREAD_DIRS,
+    SAFETY_MODEL_KEEP_OUT_DIRS,
     Message,
     messages,
     without_near_copies,
@@ -74,12 +74,13 @@ def as_examples(found: Iterable[Message]) -> list[tuple[str, str]]:
 
 
 def read_probe_examples(
-    probe_dirs: Sequence[Path] = READ_SAFETY_PROBE_DIRS, unread_dirs: Sequence[Path] = UNREAD_DIRS
+    probe_dirs: Sequence[Path] = READ_SAFETY_PROBE_DIRS, keep_out_dirs: Sequence[Path] = SAFETY_MODEL_KEEP_OUT_DIRS
 ) -> list[tuple[str, str]]:
     """The read safety probes as training examples, without any message that is a near copy of
-    a message of an unread set (so that the held-out set and the newest probe stay unseen)."""
+    a message of a kept-out set (so that the held-out set, the newest probe and the second
+    development set stay unseen)."""
     candidates = [m for folder in probe_dirs for m in messages(folder)]
-    protected = [m for folder in unread_dirs for m in messages(folder)]
+    protected = [m for folder in keep_out_dirs for m in messages(folder)]
     return as_examples(without_near_copies(candidates, protected))
 
 

@@ -3,13 +3,12 @@
     make eval    (writes var/eval/parses/, the parses this script replays)
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
-Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the development
-set and the safety probes the safety model trains on, the first eleven; the first six had
-their errors read) are replayed through the safeguard's rules with the model's opinion, for every
-weight of the sentence vectors, regularisation and threshold, starting
-from the parses `make eval` saved (DIET, the patterns and the safeguard's reason per message;
-they must have been made with the current safety_patterns.yml, which is checked, because the
-patterns' decisions are replayed as stored).
+Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the two development
+sets and the safety probes the safety model trains on, the first eleven) are replayed through the
+safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
+and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
+reason per message; they must have been made with the current safety_patterns.yml, which is checked,
+because the patterns' decisions are replayed as stored).
 The model is retrained here for each setting (DIET is not): as shipped, on its training examples
 and the read probes, but cross-fitted: each read probe's messages get the opinion of a model
 trained without that probe (one training per set and setting, a few minutes in all).
@@ -39,9 +38,11 @@ from nlu_components.nlu_runs import PARSES_STAMP
 from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_probe_examples, training_examples
 
-# The development set and every probe the safety model trains on (their errors read, but for the
-# seventh's), so that each probe is judged cross-fitted below.
-READ_SETS = ("development", *(folder.name for folder in READ_SAFETY_PROBE_DIRS))
+# The two development sets and every probe the safety model trains on (their false alarms read),
+# so that each probe is judged cross-fitted below. The second development set (the retired second
+# held-out edition) joined in stop 29; the safety model never trains on it.
+READ_PROBE_NAMES = tuple(folder.name for folder in READ_SAFETY_PROBE_DIRS)
+READ_SETS = ("development", "development_2", *READ_PROBE_NAMES)
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 # Narrowed in stop 25, when each setting came to need seven trainings (one per read set): weights
@@ -153,8 +154,8 @@ def load_parses() -> dict[str, list[dict[str, Any]]]:
 
 def probe_examples_without_each_set() -> dict[str, list[tuple[str, str]]]:
     """For each read set, the read probes' examples except its own (all of them for the
-    development set, which is no probe). The same for every setting, so read once."""
-    probes = {folder.name: folder for folder in READ_SAFETY_PROBE_DIRS}
+    development sets, which are no probe). The same for every setting, so read once."""
+    probes = dict(zip(READ_PROBE_NAMES, READ_SAFETY_PROBE_DIRS, strict=True))
     return {
         name: read_probe_examples([folder for probe, folder in probes.items() if probe != name]) for name in READ_SETS
     }
@@ -170,12 +171,18 @@ def cross_fitted_opinions(
     """The model's opinion on every read message, from a model that never trained on its set.
 
     The shipped model also trains on the read probes (READ_SAFETY_PROBE_DIRS); here each probe is
-    judged by a model trained on the other probes, the development set by one trained on all
+    judged by a model trained on the other probes, the development sets by one trained on all
     (`probe_examples`, from probe_examples_without_each_set)."""
     opinions: list[Opinion] = []
+    # The sets that are no probe (the development sets) share the model trained on all probes.
+    models: dict[str | None, SafetyModel] = {}
     for name in READ_SETS:
-        model = SafetyModel.train(examples + probe_examples[name], regularisation, SEED, sentence_vector_weight=weight)
-        opinions += model.opinions([row["text"] for row in rows_by_set[name]])
+        left_out = name if name in READ_PROBE_NAMES else None
+        if left_out not in models:
+            models[left_out] = SafetyModel.train(
+                examples + probe_examples[name], regularisation, SEED, sentence_vector_weight=weight
+            )
+        opinions += models[left_out].opinions([row["text"] for row in rows_by_set[name]])
     return opinions
 
 

@@ -10,11 +10,12 @@ import pytest
 from nlu_components.evaluate import EVALUATION_SETS
 from nlu_components.evaluate_cues import as_messages, cue_examples
 from nlu_components.nlu_files import (
+    HELDOUT_DIR,
     LAST_READ_SAFETY_PROBE,
     NEWEST_SAFETY_PROBE,
     PROJECT_ROOT,
     SAFETY_MODEL_DIR,
-    SEALED_HELDOUT_DIR,
+    SAFETY_MODEL_KEEP_OUT_DIRS,
     TRAINING_DIR,
     UNREAD_DIRS,
     Message,
@@ -27,12 +28,9 @@ from nlu_components.nlu_files import (
 from nlu_components.safety_model import read_probe_examples
 
 # Every set `make eval` scores, so that a new one is checked without being listed here as well.
-EVALUATED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
-# And the sealed next held-out edition, which nothing scores yet.
-CHECKED = {**EVALUATED, SEALED_HELDOUT_DIR.name: SEALED_HELDOUT_DIR}
+CHECKED = {evaluation.folder.name: evaluation.folder for evaluation in EVALUATION_SETS}
 # The full sets (not the safety probes) must meet the size the issue asks of the held-out set.
 FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_only}
-FULL_SETS[SEALED_HELDOUT_DIR.name] = SEALED_HELDOUT_DIR
 
 
 def near_copies(held_out: Iterable[Message], also_trained: Iterable[tuple[str, str]] = ()) -> list[str]:
@@ -72,10 +70,10 @@ def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> 
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("folder", UNREAD_DIRS, ids=[folder.name for folder in UNREAD_DIRS])
-def test_no_unread_message_is_a_near_copy_of_what_the_safety_model_trains_on(folder: Path) -> None:
-    # The read safety probes are training data for the safety model; the held-out set and the
-    # newest probe must stay unseen by it too.
+@pytest.mark.parametrize("folder", SAFETY_MODEL_KEEP_OUT_DIRS, ids=[f.name for f in SAFETY_MODEL_KEEP_OUT_DIRS])
+def test_no_kept_out_message_is_a_near_copy_of_what_the_safety_model_trains_on(folder: Path) -> None:
+    # The read safety probes are training data for the safety model; the held-out set, the
+    # newest probe and the second development set must stay unseen by it too.
     problems = near_copies(messages(folder), also_trained=read_probe_examples())
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
 
@@ -110,5 +108,11 @@ def test_every_safety_probe_on_disk_is_evaluated_and_counted() -> None:
     on_disk = sorted(path.name for path in (PROJECT_ROOT / "tests" / "nlu").glob("safety_probe*"))
     expected = [safety_probe_dir(edition).name for edition in range(1, NEWEST_SAFETY_PROBE + 1)]
     assert on_disk == sorted(expected)
-    assert set(expected) <= set(EVALUATED)
+    assert set(expected) <= set(CHECKED)
     assert LAST_READ_SAFETY_PROBE < NEWEST_SAFETY_PROBE, "the newest probe must stay unseen"
+
+
+def test_the_held_out_set_and_the_newest_probe_are_unread_and_kept_out() -> None:
+    assert HELDOUT_DIR in UNREAD_DIRS and safety_probe_dir(NEWEST_SAFETY_PROBE) in UNREAD_DIRS
+    assert set(UNREAD_DIRS) <= set(SAFETY_MODEL_KEEP_OUT_DIRS)
+    assert HELDOUT_DIR.name in CHECKED
