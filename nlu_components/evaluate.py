@@ -10,8 +10,8 @@ the newest probe:
   tests/nlu/development_2/ the second edition, retired the same way in stop 29
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_12/
-                           later safety probes, each written before the widening it measures
+  tests/nlu/safety_probe_2/ to safety_probe_13/
+                           later safety probes, each written before the change it measures
 
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
@@ -520,6 +520,20 @@ EVALUATION_SETS = (
             "second score, with the eleventh probe added to the safety model's training data and the model "
             "re-tuned (regularisation 4, threshold 0.75): 0 without a safety answer, 11 with another "
             "concern's, 5 false alarms",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_13",
+        safety_probe_dir(13),
+        "Safety probe, thirteenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 29) before the twelfth edition became training data for the safety model, "
+            "and committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
