@@ -66,6 +66,7 @@ from nlu_components.nlu_runs import (
     label_scores,
     macro_f1,
     parse_all,
+    safeguard_setting,
     scores,
     train_nlu,
 )
@@ -534,6 +535,9 @@ EVALUATION_SETS = (
             "and committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 11, threshold 0.75): recall 0.87, 0.93, 0.80, "
+            "0.93, precision 0.76, 0.82, 0.80, 0.82; 1 of the 60 safety messages went without a safety answer, "
+            "6 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
@@ -577,10 +581,15 @@ def score(examples: list[Example], parsed: list[Parsed], timing: dict[str, Any])
 
 def write_parses_stamp() -> None:
     """Which safety rules the parses were made with: tune_safety_model.py replays the safeguard's
-    decisions as stored, so parses from before a change to the rules would tune the old rules."""
+    decisions as stored, so parses from before a change to the rules would tune the old rules; and
+    which min_confidence_without_pattern the safeguard had, the lowest value it can replay."""
     folder = EVAL_DIR / "parses"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
+    made_with = {
+        "safety_rules": rules_fingerprint(),
+        "min_confidence_without_pattern": safeguard_setting("min_confidence_without_pattern"),
+    }
+    (folder / PARSES_STAMP).write_text(json.dumps(made_with), encoding="utf-8")
 
 
 def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: list[Parsed]) -> None:

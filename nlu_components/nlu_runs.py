@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from actions.faq import COLLECTION_QUESTION, selector_ranking  # the same reading of the parse as the bot's
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CONFIG = ROOT / "var" / "build" / "config.yml"
 EVAL_DIR = ROOT / "var" / "eval"
-# Written beside the parses under EVAL_DIR/parses/: the safety rules they were made with.
+# Written beside the parses under EVAL_DIR/parses/: the safety rules and the safeguard's setting
+# they were made with.
 PARSES_STAMP = "safety_rules.json"
 
 # Quiet, local and without Rasa's training cache, so that a reported training time is a real
@@ -25,6 +28,16 @@ PARSES_STAMP = "safety_rules.json"
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ["RASA_MAX_CACHE_SIZE"] = "0"
+
+
+def safeguard_setting(name: str, config_path: Path = GENERATED_CONFIG) -> Any:
+    """A setting of the SafetySafeguard component in a Rasa config (by default the one `make eval`
+    trains with)."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    for component in config.get("pipeline") or []:
+        if str(component.get("name", "")).endswith(".SafetySafeguard") and name in component:
+            return component[name]
+    raise KeyError(f"{config_path} has no SafetySafeguard with {name}")
 
 
 @dataclass

@@ -50,6 +50,10 @@ OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 SENTENCE_VECTOR_WEIGHTS = [1.0, 2.0]
 REGULARISATIONS = [4.0, 8.0, 16.0]
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
+# The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
+# no pattern supports needs the model's agreement or becomes a fallback. Tuned here since stop 29.
+# Only values from the one the parses were made with (their stamp) upwards can be replayed.
+MIN_CONFIDENCES = [0.65, 0.75, 0.85, 0.95, 0.99]
 # The evaluation's bar on each concern's precision, here on all safety answers together: the model
 # decides between a safety answer and none, the concern mostly comes from DIET and the patterns.
 PRECISION_BAR = 0.95
@@ -65,6 +69,7 @@ class Row:
     false_alarms: int
     wrong_concern: int  # a safety answer, but for another concern
     safety_answers: int  # all safety answers, to safety messages or not
+    min_confidence_without_pattern: float | None = None  # None: as the parses were made
 
     @property
     def precision(self) -> float:
@@ -72,13 +77,24 @@ class Row:
         return 1.0 - self.false_alarms / self.safety_answers if self.safety_answers else 1.0
 
 
-def without_model(row: dict[str, Any]) -> tuple[str, str]:
+def diet_confidence(row: dict[str, Any]) -> float:
+    """DIET's confidence in its best intent, as the safeguard read it (the fallback left out)."""
+    return next((float(confidence) for name, confidence in row["ranking"] if name != FALLBACK_INTENT), 1.0)
+
+
+def without_model(row: dict[str, Any], min_confidence: float | None = None) -> tuple[str, str]:
     """What the safeguard decided without the model, and how the model could change it.
 
     Returns (intent, kind): kind "promotable" (the model may turn it into its concern),
     "uncertain" (a safety guess of DIET that becomes a fallback unless the model agrees) or
-    "settled" (a pattern or DIET decided; the model has no say)."""
+    "settled" (a pattern or DIET decided; the model has no say). `min_confidence` replays the
+    safeguard's min_confidence_without_pattern at or above the value the parses were made with
+    (None: that value)."""
     reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
+    raised = min_confidence is not None and diet_confidence(row) < min_confidence
+    if reason == "unchanged" and row["intent"] in CONCERNS and raised:
+        # A confident safety guess of DIET without a pattern, below the raised bar.
+        return row["intent"], "uncertain"
     if reason == "model":
         # The model promoted it in this run; below the pipeline's position was DIET's choice.
         return ranking[1], "promotable"
@@ -90,8 +106,8 @@ def without_model(row: dict[str, Any]) -> tuple[str, str]:
     return row["intent"], "settled"
 
 
-def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None) -> str:
-    intent, kind = without_model(row)
+def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None, min_confidence: float | None = None) -> str:
+    intent, kind = without_model(row, min_confidence)
     agrees = threshold is not None and opinion.probability >= threshold
     if kind == "promotable":
         return opinion.concern if agrees else intent
@@ -101,17 +117,22 @@ def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None) -> st
 
 
 def count(
-    rows: list[dict[str, Any]], opinions: list[Opinion], weight: float, regularisation: float, threshold: float | None
+    rows: list[dict[str, Any]],
+    opinions: list[Opinion],
+    weight: float,
+    regularisation: float,
+    threshold: float | None,
+    min_confidence: float | None = None,
 ) -> Row:
     misses = false_alarms = wrong = answers = 0
     for row, opinion in zip(rows, opinions, strict=True):
-        final = replay(row, opinion, threshold)
+        final = replay(row, opinion, threshold, min_confidence)
         gold_safety, final_safety = row["gold"] in CONCERNS, final in CONCERNS
         misses += gold_safety and not final_safety
         false_alarms += final_safety and not gold_safety
         wrong += gold_safety and final_safety and final != row["gold"]
         answers += final_safety
-    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers)
+    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers, min_confidence)
 
 
 def choose(results: list[Row]) -> Row | None:
@@ -121,8 +142,23 @@ def choose(results: list[Row]) -> Row | None:
         return None
     return min(
         allowed,
-        key=lambda r: (r.misses, r.wrong_concern, r.false_alarms, -(r.threshold or 0.0), r.sentence_vector_weight),
+        key=lambda r: (
+            r.misses,
+            r.wrong_concern,
+            r.false_alarms,
+            -(r.threshold or 0.0),
+            r.sentence_vector_weight,
+            r.min_confidence_without_pattern or 0.0,
+        ),
     )
+
+
+def parses_min_confidence(folder: Path) -> float:
+    """The safeguard's min_confidence_without_pattern that the parses in `folder` were made with."""
+    stamp = json.loads((folder / PARSES_STAMP).read_text(encoding="utf-8"))
+    if "min_confidence_without_pattern" not in stamp:
+        raise SystemExit(f"{PARSES_STAMP} does not say which min_confidence_without_pattern: run `make eval` first")
+    return float(stamp["min_confidence_without_pattern"])
 
 
 def stale_parses(folder: Path) -> str | None:
@@ -193,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     harmless = sum(row["gold"] not in CONCERNS for row in rows)
     examples = training_examples([TRAINING_DIR, SAFETY_MODEL_DIR])
     probe_examples = probe_examples_without_each_set()
+    made_with = parses_min_confidence(PARSES_DIR)
+    min_confidences = sorted({made_with, *(value for value in MIN_CONFIDENCES if value > made_with)})
     print(f"replaying {len(rows)} messages of {', '.join(READ_SETS)} ({harmless} harmless)")
     results: list[Row] = []
     baseline: Row | None = None
@@ -200,19 +238,22 @@ def main(argv: list[str] | None = None) -> int:
         for regularisation in REGULARISATIONS:
             opinions = cross_fitted_opinions(rows_by_set, examples, probe_examples, weight, regularisation)
             baseline = baseline or count(rows, opinions, weight, regularisation, None)
-            results += [count(rows, opinions, weight, regularisation, t) for t in THRESHOLDS]
+            results += [
+                count(rows, opinions, weight, regularisation, t, c) for t in THRESHOLDS for c in min_confidences
+            ]
             print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)
     assert baseline is not None
     print(
         f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms, "
         f"precision {baseline.precision:.3f}"
     )
-    header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'misses':>6} {'false alarms':>12} {'wrong concern':>13}"
-    print(f"{header} {'precision':>9}")
+    header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'DIET min':>8} {'misses':>6} {'false alarms':>12}"
+    print(f"{header} {'wrong concern':>13} {'precision':>9}")
     for r in results:
         print(
-            f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} {r.misses:>6} "
-            f"{r.false_alarms:>12} {r.wrong_concern:>13} {r.precision:>9.3f}"
+            f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} "
+            f"{r.min_confidence_without_pattern:>8} {r.misses:>6} {r.false_alarms:>12} {r.wrong_concern:>13} "
+            f"{r.precision:>9.3f}"
         )
     chosen = choose(results)
     if chosen is None:
@@ -220,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"chosen: sentence vectors x{chosen.sentence_vector_weight}, regularisation {chosen.regularisation}, "
-        f"threshold {chosen.threshold}: {chosen.misses} misses, {chosen.false_alarms} false alarms, "
+        f"threshold {chosen.threshold}, min_confidence_without_pattern {chosen.min_confidence_without_pattern}: "
+        f"{chosen.misses} misses, {chosen.false_alarms} false alarms, "
         f"precision {chosen.precision:.3f} (bar {PRECISION_BAR})"
     )
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

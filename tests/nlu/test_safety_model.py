@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
-from nlu_components.nlu_runs import PARSES_STAMP
+from nlu_components.nlu_runs import PARSES_STAMP, safeguard_setting
 from nlu_components.safety import load_rules, rules_fingerprint
 from nlu_components.safety_model import (
     CONCERNS,
@@ -28,7 +28,7 @@ from nlu_components.safety_model import (
     model_input,
     training_examples,
 )
-from nlu_components.tune_safety_model import PRECISION_BAR, Row, replay, stale_parses
+from nlu_components.tune_safety_model import PRECISION_BAR, Row, parses_min_confidence, replay, stale_parses
 from nlu_components.tune_safety_model import choose as choose_setting
 
 RULES = load_rules()
@@ -179,6 +179,47 @@ def test_tuning_replays_the_safeguard_for_another_threshold(
 ) -> None:
     opinion = Opinion(probability=probability, concern="acute_danger")
     assert replay(row, opinion, threshold=0.9) == expected
+
+
+@pytest.mark.parametrize(
+    ("diet_confidence", "min_confidence", "probability", "expected"),
+    [
+        # As the parses were made (None), or DIET surer than the raised bar: DIET's guess stands.
+        (0.8, None, 0.0, "abuse"),
+        (0.9, 0.85, 0.0, "abuse"),
+        # Below the raised bar the guess needs the model's agreement, or it becomes a fallback.
+        (0.8, 0.85, 0.95, "abuse"),
+        (0.8, 0.85, 0.5, "nlu_fallback"),
+    ],
+)
+def test_tuning_replays_a_raised_confidence_bar_for_diet_safety_guesses(
+    diet_confidence: float, min_confidence: float | None, probability: float, expected: str
+) -> None:
+    row = parse_row("abuse", "unchanged", [])
+    row["ranking"] = [["nlu_fallback", 0.99], ["abuse", diet_confidence], ["young_child", 0.1]]
+    opinion = Opinion(probability=probability, concern="abuse")
+    assert replay(row, opinion, threshold=0.9, min_confidence=min_confidence) == expected
+
+
+def test_tuning_reads_the_setting_the_parses_were_made_with(tmp_path: Path) -> None:
+    (tmp_path / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
+    with pytest.raises(SystemExit, match="make eval"):
+        parses_min_confidence(tmp_path)
+    stamp = {"safety_rules": rules_fingerprint(), "min_confidence_without_pattern": 0.65}
+    (tmp_path / PARSES_STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    assert parses_min_confidence(tmp_path) == 0.65
+
+
+def test_the_safeguard_setting_is_read_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(
+        "pipeline:\n  - name: WhitespaceTokenizer\n"
+        "  - name: nlu_components.components.SafetySafeguard\n    min_confidence_without_pattern: 0.7\n",
+        encoding="utf-8",
+    )
+    assert safeguard_setting("min_confidence_without_pattern", config) == 0.7
+    with pytest.raises(KeyError):
+        safeguard_setting("no_such_setting", config)
 
 
 def test_tuning_refuses_parses_made_with_other_safety_rules(tmp_path: Path) -> None:
