@@ -521,6 +521,9 @@ EVALUATION_SETS = (
             "second score, with the eleventh probe added to the safety model's training data and the model "
             "re-tuned (regularisation 4, threshold 0.75): 0 without a safety answer, 11 with another "
             "concern's, 5 false alarms",
+            "since the thirteenth probe was scored (stop 29) the safety model trains on this probe; its errors "
+            "were not read. Its scores are partly training fit from then on",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,

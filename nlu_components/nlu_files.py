@@ -44,10 +44,10 @@ CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.
 SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # The safety probes the safety model (never DIET) also trains on, since stop 25: their wording is
 # the most varied safety wording there is. A probe joins this list only after the next probe has
-# been committed and scored (the seventh to eleventh joined with their errors unread, but for 18
+# been committed and scored (the seventh to twelfth joined with their errors unread, but for 18
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
-LAST_READ_SAFETY_PROBE = 11
+LAST_READ_SAFETY_PROBE = 12
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (

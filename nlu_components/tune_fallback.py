@@ -8,10 +8,9 @@ falls back when its top confidence is below the threshold or the top two are clo
 ambiguity threshold; a fallback counts as an error. The pair with the highest macro-F1 wins;
 ties go to the higher threshold (safer: ask again rather than guess).
 
-The same run chooses the safety safeguard's `min_confidence_without_pattern`: among the
-held-back messages where DIET predicts a safety intent that no safety pattern supports, the
-highest value (in steps of 0.05) that still keeps every message whose true intent is a safety
-concern. Safety recall comes first; the gate only removes guesses below every true one.
+Until stop 28 the same run also chose the safety safeguard's `min_confidence_without_pattern`;
+since stop 29 nlu_components/tune_safety_model.py chooses it together with the safety model's
+threshold, on the evaluation sets already read, where the model's agreement is replayed too.
 
 Run with `.venv-rasa/bin/python -m nlu_components.tune_fallback` (about 3 trainings); writes
 var/eval/fallback_tuning.json. It does not edit config.yml: copy the chosen values by hand.
@@ -38,7 +37,6 @@ from nlu_components.nlu_runs import (
     parse_all,
     train_nlu,
 )
-from nlu_components.safety import load_rules
 
 DROPPED = ("FallbackClassifier", "LanguageGate", "IntentSecondOpinion", "SafetyModelComponent", "SafetySafeguard")
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(13)]  # 0.30 .. 0.90
@@ -88,28 +86,6 @@ def predicted(parsed: Parsed, threshold: float, ambiguity: float) -> str:
     return ranking[0][0]
 
 
-def safety_gate(gold: list[str], results: list[Parsed], step: float = 0.05) -> dict[str, object]:
-    """The highest gate below every true safety message that DIET alone (no pattern) flags."""
-    rules = load_rules()
-    unsupported = []
-    for intent, parsed in zip(gold, results, strict=True):
-        ranking = [r for r in parsed.ranking if r[0] != FALLBACK]
-        if not ranking or ranking[0][0] not in rules.safety_intents:
-            continue
-        decision = rules.decide(parsed.text, [name for name, _ in ranking], promote_uncertain=False)
-        if decision.reason == "unchanged":
-            unsupported.append((intent in rules.safety_intents, ranking[0][1], parsed.text))
-    lowest_true = min((conf for true, conf, _ in unsupported if true), default=1.0)
-    gate = int(lowest_true / step) * step
-    removed = sum(1 for true, conf, _ in unsupported if not true and conf < gate)
-    return {
-        "min_confidence_without_pattern": round(gate, 2),
-        "unsupported_safety_predictions": len(unsupported),
-        "true_safety_among_them": sum(1 for true, _, _ in unsupported if true),
-        "false_ones_removed": removed,
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=3)
@@ -148,7 +124,6 @@ def main(argv: list[str] | None = None) -> int:
                 {"threshold": threshold, "ambiguity_threshold": ambiguity, "macro_f1": score, "fallbacks": fallbacks}
             )
     best = max(grid, key=lambda row: (round(row["macro_f1"], 4), row["threshold"], row["ambiguity_threshold"]))
-    gate = safety_gate(gold, results)
     no_fallback = macro_f1(label_scores(gold, [predicted(p, 0.0, 0.0) for p in results]))
     report = {
         "method": (__doc__ or "").strip().splitlines()[0],
@@ -156,7 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         "examples": len(gold),
         "macro_f1_without_fallback": no_fallback,
         "best": best,
-        "safety_gate": gate,
         "grid": grid,
     }
     out: Path = args.out
@@ -165,10 +139,6 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"best: threshold {best['threshold']}, ambiguity_threshold {best['ambiguity_threshold']} "
         f"(macro-F1 {best['macro_f1']:.3f}, {best['fallbacks']} fallbacks of {len(gold)})"
-    )
-    print(
-        f"safety gate: min_confidence_without_pattern {gate['min_confidence_without_pattern']} "
-        f"({gate['false_ones_removed']} of {gate['unsupported_safety_predictions']} unsupported guesses removed)"
     )
     print(f"wrote {out}")
     return 0
