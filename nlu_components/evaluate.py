@@ -541,6 +541,23 @@ EVALUATION_SETS = (
             "first score (safety model trained on probes 1 to 11, threshold 0.75): recall 0.87, 0.93, 0.80, "
             "0.93, precision 0.76, 0.82, 0.80, 0.82; 1 of the 60 safety messages went without a safety answer, "
             "6 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
+            "second score, with the twelfth probe added to the safety model's training data and the safety "
+            "settings re-tuned (threshold 0.65, min_confidence_without_pattern 0.99): 1 without a safety "
+            "answer, 5 with another concern's, 7 false alarms",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_14",
+        safety_probe_dir(14),
+        "Safety probe, fourteenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 29) before the thirteenth edition's errors were read, and committed before "
+            "it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
