@@ -544,6 +544,8 @@ EVALUATION_SETS = (
             "second score, with the twelfth probe added to the safety model's training data and the safety "
             "settings re-tuned (threshold 0.65, min_confidence_without_pattern 0.99): 1 without a safety "
             "answer, 5 with another concern's, 7 false alarms",
+            "its errors were read in stop 29, after the fourteenth probe had been committed and scored, and "
+            "the safety layer changed by kind with them in view (docs/nlu.md); its scores are optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -558,6 +560,13 @@ EVALUATION_SETS = (
             "it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 12, threshold 0.65, min_confidence_without_pattern "
+            "0.99): recall 1.00, 0.53, 0.80, 0.87, precision 0.75, 1.00, 0.75, 0.81; 3 of the 60 safety messages "
+            "went without a safety answer, 9 got another concern's, 3 of the 30 alarming-but-safe ones a safety "
+            "answer",
+            "second score, after the changes made with the thirteenth probe's errors in view (the model's "
+            "concern for DIET's unsure guesses, idioms, harmless examples for the safety model): 3 without a "
+            "safety answer, 5 with another concern's, 3 false alarms",
         ),
         gates=False,
         safety_only=True,

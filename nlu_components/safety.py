@@ -124,8 +124,11 @@ class SafetyRules:
             if promote_uncertain:
                 return Decision(predicted or "", "diet")
             if confidence < min_confidence_without_pattern:
-                if model_agrees:
-                    return Decision(predicted or "", "diet+model")
+                if model_agrees and model is not None:
+                    # DIET was unsure of its guess and the model is sure it is about safety: the
+                    # model's concern, when it names one, is the better guess of which.
+                    concern = model[1] if model[1] in self.safety_intents else predicted
+                    return Decision(concern or "", "diet+model")
                 return Decision(FALLBACK_INTENT, "diet-uncertain")
         elif model_agrees and model is not None and model[1] in self.safety_intents:
             return Decision(model[1], "model")

@@ -112,7 +112,8 @@ def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None, min_c
     if kind == "promotable":
         return opinion.concern if agrees else intent
     if kind == "uncertain":
-        return intent if agrees else FALLBACK_INTENT
+        # As the safeguard does: the model's concern for DIET's unsure safety guess.
+        return opinion.concern if agrees else FALLBACK_INTENT
     return intent
 
 

@@ -112,6 +112,9 @@ RULES = load_rules()
         ("ik zit hier op het dak van de parking en ik kan niet meer", "suicidal_thoughts"),
         ("onze puber ging door het lint en smeet de tv stuk", "minor_crisis"),
         ("ze slaapt al twee nachten in de auto van een vriend", "minor_crisis"),
+        # Stop 29
+        ("mijn zoontje zegt dat hij zichzelf wil doodmaken", "suicidal_thoughts"),
+        ("mijn peuter zegt dat papa hem gaat vermoorden", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -178,6 +181,10 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "we kregen een afscheidsbericht van de crèche, de kleine gaat naar school",
         "de kleine zit graag op de vensterbank naar de vuilkar te kijken",
         "hij kookte en nu is de keuken een ravage",
+        # Stop 29, after the thirteenth probe's false alarms
+        "al mijn tomaten zijn dood door de hitte",
+        "met die leningen staat het water ons aan de lippen",
+        "ons kleintje brult dat hij mama gaat opeten als ze de tablet afpakt",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -185,6 +192,12 @@ def test_harmless_idioms_do_not_match(text: str) -> None:
 
 
 # A turn in time, not danger now: the beating is abuse, not 112 ("en nu begint hij ook").
+def test_the_debt_idiom_leaves_rising_water_alone() -> None:
+    # "het water staat ons aan de lippen" is about debts; water at the door is not an idiom.
+    assert RULES.without_idioms("het water staat ons aan de lippen")[1]
+    assert not RULES.without_idioms("het water staat al tot aan de deur en we zitten vast op zolder")[1]
+
+
 def test_now_as_a_turn_in_time_is_not_danger_now() -> None:
     found = RULES.matches("hij slaat me al maanden en nu begint hij ook tegen de kinderen te roepen")
     assert "abuse" in found and "acute_danger" not in found

@@ -138,7 +138,17 @@ def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback(
         **kwargs,  # type: ignore[arg-type]
     )
     assert alone.intent == "nlu_fallback"
-    assert (backed.intent, backed.reason) == ("acute_danger", "diet+model")
+    # Since stop 29 with the model's concern: DIET was unsure, the model is sure it is about safety.
+    assert (backed.intent, backed.reason) == ("abuse", "diet+model")
+    # A model opinion without a safety concern keeps DIET's.
+    unnamed = RULES.decide(
+        text,
+        ["acute_danger", "young_child"],
+        model=(0.9, "none"),
+        min_model_probability=0.7,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert unnamed.intent == "acute_danger"
 
 
 def test_the_model_never_takes_a_safety_answer_away() -> None:
@@ -168,7 +178,7 @@ def parse_row(intent: str, safeguard: str, ranking: list[str]) -> dict[str, obje
         (parse_row("young_child", "unchanged", ["young_child"]), 0.95, "acute_danger"),
         # An uncertain safety guess: a fallback unless the model agrees.
         (parse_row("nlu_fallback", "diet-uncertain", ["nlu_fallback", "abuse"]), 0.5, "nlu_fallback"),
-        (parse_row("abuse", "diet+model", ["abuse"]), 0.95, "abuse"),
+        (parse_row("abuse", "diet+model", ["abuse"]), 0.95, "acute_danger"),  # the model's concern
         (parse_row("abuse", "diet+model", ["abuse"]), 0.5, "nlu_fallback"),
         # A pattern decided: the model has no say.
         (parse_row("minor_crisis", "pattern:minor_crisis#0", ["young_person"]), 0.0, "minor_crisis"),
