@@ -127,28 +127,23 @@ def test_the_model_adds_a_safety_answer_at_its_threshold(
 
 
 def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback() -> None:
-    kwargs = {"promote_uncertain": False, "confidence": 0.5, "min_confidence_without_pattern": 0.65}
-    text = "ons kleintje is heel suf na het middagdutje"
-    alone = RULES.decide(text, ["acute_danger", "young_child"], **kwargs)  # type: ignore[arg-type]
-    backed = RULES.decide(
-        text,
-        ["acute_danger", "young_child"],
-        model=(0.9, "abuse"),
-        min_model_probability=0.7,
-        **kwargs,  # type: ignore[arg-type]
-    )
-    assert alone.intent == "nlu_fallback"
+    def decide(model: tuple[float, str] | None) -> tuple[str, str]:
+        decision = RULES.decide(
+            "ons kleintje is heel suf na het middagdutje",
+            ["acute_danger", "young_child"],
+            promote_uncertain=False,
+            confidence=0.5,
+            min_confidence_without_pattern=0.65,
+            model=model,
+            min_model_probability=0.7,
+        )
+        return decision.intent, decision.reason
+
+    assert decide(None)[0] == "nlu_fallback"
     # Since stop 29 with the model's concern: DIET was unsure, the model is sure it is about safety.
-    assert (backed.intent, backed.reason) == ("abuse", "diet+model")
+    assert decide((0.9, "abuse")) == ("abuse", "diet+model")
     # A model opinion without a safety concern keeps DIET's.
-    unnamed = RULES.decide(
-        text,
-        ["acute_danger", "young_child"],
-        model=(0.9, "none"),
-        min_model_probability=0.7,
-        **kwargs,  # type: ignore[arg-type]
-    )
-    assert unnamed.intent == "acute_danger"
+    assert decide((0.9, "none"))[0] == "acute_danger"
 
 
 def test_the_model_never_takes_a_safety_answer_away() -> None:
