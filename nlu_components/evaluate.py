@@ -546,6 +546,8 @@ EVALUATION_SETS = (
             "answer, 5 with another concern's, 7 false alarms",
             "its errors were read in stop 29, after the fourteenth probe had been committed and scored, and "
             "the safety layer changed by kind with them in view (docs/nlu.md); its scores are optimistic from then on",
+            "since then (stop 29) the safety model also trains on this probe",
+            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,

@@ -4,7 +4,7 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the two development
-sets and the safety probes the safety model trains on, the first twelve) are replayed through the
+sets and the safety probes the safety model trains on, the first thirteen) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
 and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
 reason per message; they must have been made with the current safety_patterns.yml, which is checked,
@@ -52,7 +52,8 @@ REGULARISATIONS = [4.0, 8.0, 16.0]
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 # The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
 # no pattern supports needs the model's agreement or becomes a fallback. Tuned here since stop 29.
-# Only values from the one the parses were made with (their stamp) upwards can be replayed.
+# Only values from the one the parses were made with (their stamp) upwards can be replayed: to try
+# lower ones, set a lower value in config.yml and run `make build` and `make eval` first.
 MIN_CONFIDENCES = [0.65, 0.75, 0.85, 0.95, 0.99]
 # The evaluation's bar on each concern's precision, here on all safety answers together: the model
 # decides between a safety answer and none, the concern mostly comes from DIET and the patterns.
