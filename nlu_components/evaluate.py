@@ -10,7 +10,7 @@ the newest probe:
   tests/nlu/development_2/ the second edition, retired the same way in stop 29
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_13/
+  tests/nlu/safety_probe_2/ to safety_probe_15/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -569,6 +569,22 @@ EVALUATION_SETS = (
             "second score, after the changes made with the thirteenth probe's errors in view (the model's "
             "concern for DIET's unsure guesses, idioms, harmless examples for the safety model): 3 without a "
             "safety answer, 5 with another concern's, 3 false alarms",
+            "third score, with the thirteenth probe added to the safety model's training data: 3, 5 and 3",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_15",
+        safety_probe_dir(15),
+        "Safety probe, fifteenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 29) before the fourteenth edition's errors were read or it became training "
+            "data for the safety model, and committed before it was scored; only the safety rows mean "
+            "something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
