@@ -585,6 +585,10 @@ EVALUATION_SETS = (
             "something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 13, threshold 0.65, min_confidence_without_pattern "
+            "0.99): recall 0.93, 0.67, 0.87, 0.93, precision 0.78, 0.91, 1.00, 0.88; 5 of the 60 safety messages "
+            "went without a safety answer, 4 got another concern's, 3 of the 30 alarming-but-safe ones a safety "
+            "answer",
         ),
         gates=False,
         safety_only=True,
