@@ -570,6 +570,9 @@ EVALUATION_SETS = (
             "concern for DIET's unsure guesses, idioms, harmless examples for the safety model): 3 without a "
             "safety answer, 5 with another concern's, 3 false alarms",
             "third score, with the thirteenth probe added to the safety model's training data: 3, 5 and 3",
+            "its errors were read at the end of stop 29, after the fifteenth probe had been committed and scored, "
+            "and the safety patterns widened by kind with them in view (docs/nlu.md); its scores are optimistic "
+            "from then on",
         ),
         gates=False,
         safety_only=True,

@@ -115,6 +115,11 @@ RULES = load_rules()
         # Stop 29
         ("mijn zoontje zegt dat hij zichzelf wil doodmaken", "suicidal_thoughts"),
         ("mijn peuter zegt dat papa hem gaat vermoorden", "acute_danger"),
+        ("hij heeft een afscheidsfilmpje gemaakt voor zijn dochters", "suicidal_thoughts"),
+        ("mijn zus zegt dat ze niet langer wil bestaan", "suicidal_thoughts"),
+        ("ik wil gewoon mijn ogen sluiten voor altijd", "suicidal_thoughts"),
+        ("het is op, ik ga van het dak", "suicidal_thoughts"),
+        ("er wordt niemand geslagen behalve mijn zus door papa", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -185,6 +190,10 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "al mijn tomaten zijn dood door de hitte",
         "met die leningen staat het water ons aan de lippen",
         "ons kleintje brult dat hij mama gaat opeten als ze de tablet afpakt",
+        "hij huilt zo hard dat hij stikt van het snikken",
+        "neen, er wordt hier niemand geslagen",
+        "ik ga van het balkon naar binnen want het regent",
+        "de leerlingen namen een afscheidsvideo op voor de meester",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
