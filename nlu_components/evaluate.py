@@ -1,8 +1,8 @@
 """`make eval`: train the NLU on data/nlu, score it on the held-out set, fail when a bar is missed.
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
-trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set or
-the newest probe:
+trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
+probes that have not joined yet or the second development set (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
   tests/nlu/heldout_3/     the held-out set (third edition, written in stop 28); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
