@@ -1,0 +1,54 @@
+"""The check run on a freshly written evaluation set before it is committed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlu_components.check_new_set import main, other_sets, problems
+
+
+def write_set(folder: Path, intent: str, *lines: str) -> Path:
+    folder.mkdir(parents=True)
+    examples = "".join(f"      - {line}\n" for line in lines)
+    (folder / "messages.yml").write_text(
+        f'version: "3.1"\nnlu:\n  - intent: {intent}\n    examples: |\n{examples}', encoding="utf-8"
+    )
+    return folder
+
+
+def test_lists_copies_both_ways_and_within_the_new_set(tmp_path: Path) -> None:
+    training = write_set(tmp_path / "training", "abuse", "mijn stiefvader slaat mij elke avond met zijn riem")
+    read_probe = write_set(tmp_path / "probe_read", "suicidal_thoughts", "ik wil niet meer leven")
+    new = write_set(
+        tmp_path / "probe_new",
+        "abuse",
+        "mijn stiefvader slaat mij elke avond met de riem",  # copies the training example
+        "ze zegt ik wil niet meer leven, en ze meent het",  # the read probe's message is inside it
+        "de buurman scheldt zijn kinderen de hele dag uit",
+        "de buurman scheldt zijn kinderen de hele dag uit, elke dag",  # copies the line above
+        "onze opa sloot de kleine op in de kelder",  # new wording
+    )
+
+    found = problems(new, [training], [read_probe])
+
+    assert len(found) == 3
+    assert "near copy of 'mijn stiefvader slaat mij elke avond met zijn riem'" in found[0]
+    assert found[1].startswith("'ik wil niet meer leven' in probe_read/ is a near copy of new message")
+    assert "are near copies of each other" in found[2]
+    assert not any("kelder" in line for line in found)
+
+
+def test_the_new_set_is_not_compared_with_itself_as_another_set(tmp_path: Path) -> None:
+    new = write_set(tmp_path / "probe_new", "abuse", "x")
+    other = write_set(tmp_path / "development", "abuse", "y")
+    assert other_sets(new, root=tmp_path) == [other]
+
+
+def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "missing")]) == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main([str(empty)]) == 2
+    assert "holds no NLU messages" in capsys.readouterr().err
