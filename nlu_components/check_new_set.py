@@ -10,8 +10,9 @@ of `nlu_files.copies`:
   same wording would be measured twice, and a read probe's message like that would silently drop
   out of the safety model's training data (`safety_model.read_probe_examples`), so that the new set
   would change what it is meant to measure;
-- messages of other evaluation sets that are near copies of one of its messages (when this set is
-  a probe and later joins the safety model's training data, its message would drop out there);
+- messages of the sets the safety model keeps out (`nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS`) that are
+  near copies of one of its messages: when this set is a probe and later joins the safety model's
+  training data, that message of it would drop out there;
 - pairs of its own messages that are near copies of each other (they count the same wording twice).
 
 Exits 1 when anything is listed, so that the drafts are rewritten until it prints nothing.
@@ -27,6 +28,7 @@ from pathlib import Path
 from nlu_components.nlu_files import (
     PROJECT_ROOT,
     SAFETY_MODEL_DIR,
+    SAFETY_MODEL_KEEP_OUT_DIRS,
     TRAINING_DIR,
     Message,
     Shape,
@@ -46,7 +48,9 @@ def _shaped(found: Iterable[Message], origin: str) -> list[tuple[Message, Shape,
     return [(message, Shape.of(message.text), origin) for message in found]
 
 
-def problems(new_set: Path, training_dirs: Sequence[Path], evaluation_dirs: Sequence[Path]) -> list[str]:
+def problems(
+    new_set: Path, training_dirs: Sequence[Path], evaluation_dirs: Sequence[Path], keep_out_dirs: Sequence[Path]
+) -> list[str]:
     new = _shaped(messages(new_set), new_set.name)
     training: list[tuple[Message, Shape, str]] = []
     for folder in training_dirs:
@@ -54,14 +58,18 @@ def problems(new_set: Path, training_dirs: Sequence[Path], evaluation_dirs: Sequ
     evaluation: list[tuple[Message, Shape, str]] = []
     for folder in evaluation_dirs:
         evaluation += _shaped(messages(folder), f"{folder.name}/")
+    kept_out: list[tuple[Message, Shape, str]] = []
+    for folder in keep_out_dirs:
+        kept_out += _shaped(messages(folder), f"{folder.name}/ (kept out of the safety model's training)")
 
     found = []
     for message, shape, _ in new:
         for other, other_shape, origin in [*training, *evaluation]:
             if copies(other_shape, shape):
                 found.append(f"{message.text!r} is a near copy of {other.text!r} in {origin}")
-        # A short training example inside a longer new message does no harm ("ik ben 16").
-        for other, other_shape, origin in evaluation:
+        # A short message inside a longer new one ("ik ben 16") only matters where the safety
+        # model would later drop the new one for it.
+        for other, other_shape, origin in kept_out:
             if copies(shape, other_shape) and not copies(other_shape, shape):
                 found.append(f"{other.text!r} in {origin} is a near copy of new message {message.text!r}")
     for index, (message, shape, _) in enumerate(new):
@@ -83,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if count == 0:
         print(f"{folder} holds no NLU messages (expected Rasa NLU YAML files with examples)", file=sys.stderr)
         return 2
-    found = problems(folder, (TRAINING_DIR, SAFETY_MODEL_DIR), other_sets(folder))
+    keep_out = [kept for kept in SAFETY_MODEL_KEEP_OUT_DIRS if kept.resolve() != folder.resolve()]
+    found = problems(folder, (TRAINING_DIR, SAFETY_MODEL_DIR), other_sets(folder), keep_out)
     for line in found:
         print(line)
     print(f"{count} messages in {folder.name}/, {len(found)} near copies", file=sys.stderr)

@@ -20,24 +20,27 @@ def write_set(folder: Path, intent: str, *lines: str) -> Path:
 
 def test_lists_copies_both_ways_and_within_the_new_set(tmp_path: Path) -> None:
     training = write_set(tmp_path / "training", "abuse", "mijn stiefvader slaat mij elke avond met zijn riem")
-    read_probe = write_set(tmp_path / "probe_read", "suicidal_thoughts", "ik wil niet meer leven")
+    kept_out = write_set(tmp_path / "heldout", "suicidal_thoughts", "ik wil niet meer leven")
+    read_probe = write_set(tmp_path / "probe_read", "young_child", "ik ben 16")
     new = write_set(
         tmp_path / "probe_new",
         "abuse",
         "mijn stiefvader slaat mij elke avond met de riem",  # copies the training example
-        "ze zegt ik wil niet meer leven, en ze meent het",  # the read probe's message is inside it
+        "ze zegt ik wil niet meer leven, en ze meent het",  # a kept-out message is inside it
         "de buurman scheldt zijn kinderen de hele dag uit",
         "de buurman scheldt zijn kinderen de hele dag uit, elke dag",  # copies the line above
         "onze opa sloot de kleine op in de kelder",  # new wording
+        "ik ben 16 en slaap buiten",  # a short message of a set the safety model may train on
     )
 
-    found = problems(new, [training], [read_probe])
+    found = problems(new, [training], [kept_out, read_probe], keep_out_dirs=[kept_out])
 
     assert len(found) == 3
     assert "near copy of 'mijn stiefvader slaat mij elke avond met zijn riem'" in found[0]
-    assert found[1].startswith("'ik wil niet meer leven' in probe_read/ is a near copy of new message")
+    assert found[1].startswith("'ik wil niet meer leven' in heldout/ (kept out")
+    assert "is a near copy of new message" in found[1]
     assert "are near copies of each other" in found[2]
-    assert not any("kelder" in line for line in found)
+    assert not any("kelder" in line or "buiten" in line for line in found)
 
 
 def test_the_new_set_is_not_compared_with_itself_as_another_set(tmp_path: Path) -> None:
