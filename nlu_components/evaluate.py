@@ -607,6 +607,10 @@ EVALUATION_SETS = (
             "and committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 13, threshold 0.65, min_confidence_without_pattern "
+            "0.99): recall 0.93, 1.00, 0.93, 0.93, precision 0.93, 1.00, 0.93, 0.82; 1 of the 60 safety messages "
+            "went without a safety answer, 2 got another concern's, 3 of the 30 alarming-but-safe ones a safety "
+            "answer",
         ),
         gates=False,
         safety_only=True,
