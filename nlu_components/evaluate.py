@@ -592,6 +592,9 @@ EVALUATION_SETS = (
             "0.99): recall 0.93, 0.67, 0.87, 0.93, precision 0.78, 0.91, 1.00, 0.88; 5 of the 60 safety messages "
             "went without a safety answer, 4 got another concern's, 3 of the 30 alarming-but-safe ones a safety "
             "answer",
+            "its errors were read in stop 30, after the sixteenth probe had been committed and scored, and the "
+            "safety patterns widened by kind with them in view (docs/nlu.md); its scores are optimistic from "
+            "then on",
         ),
         gates=False,
         safety_only=True,
@@ -611,6 +614,8 @@ EVALUATION_SETS = (
             "0.99): recall 0.93, 1.00, 0.93, 0.93, precision 0.93, 1.00, 0.93, 0.82; 1 of the 60 safety messages "
             "went without a safety answer, 2 got another concern's, 3 of the 30 alarming-but-safe ones a safety "
             "answer",
+            "second score, after the patterns were widened with the fifteenth probe's errors in view: the same, "
+            "1, 2 and 3",
         ),
         gates=False,
         safety_only=True,

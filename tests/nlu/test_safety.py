@@ -120,6 +120,14 @@ RULES = load_rules()
         ("ik wil gewoon mijn ogen sluiten voor altijd", "suicidal_thoughts"),
         ("het is op, ik ga van het dak", "suicidal_thoughts"),
         ("er wordt niemand geslagen behalve mijn zus door papa", "abuse"),
+        # Stop 30
+        ("soms wil ik gewoon ophouden te leven", "suicidal_thoughts"),
+        ("ik ben mijn gezin enkel tot last", "suicidal_thoughts"),
+        ("het heeft geen zin meer, ik stap eruit", "suicidal_thoughts"),
+        ("hij heeft zijn aders doorgesneden in de badkamer", "suicidal_thoughts"),
+        ("mijn broer appte ons allemaal vaarwel", "suicidal_thoughts"),
+        ("de kleine haalt bijna geen adem", "acute_danger"),
+        ("de buurman liet haar zich uitkleden in zijn schuur", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -194,6 +202,14 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "neen, er wordt hier niemand geslagen",
         "ik ga van het balkon naar binnen want het regent",
         "de leerlingen namen een afscheidsvideo op voor de meester",
+        # Stop 30
+        "ik sterf van de koppijn vandaag",
+        "het is daar levensgevaarlijk druk op de markt",
+        "ik wil niemand tot last zijn, maar ik heb een vraag",
+        "ik ben jullie niet graag tot last",
+        "ik stap er even uit, de kinderen zijn bij oma",
+        "ik stap eruit uit die whatsappgroep",
+        "mijn zoon moest zich uitkleden bij de dokter",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
