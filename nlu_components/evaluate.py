@@ -2,21 +2,23 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second development set (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_3/     the held-out set (third edition, written in stop 28); the bars apply to it
+probes that have not joined yet or the second and third development sets
+(nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
+  tests/nlu/heldout_4/     the held-out set (fourth edition, written in stop 30); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
   tests/nlu/development_2/ the second edition, retired the same way in stop 29
+  tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_15/
+  tests/nlu/safety_probe_2/ to safety_probe_16/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
   report.md, report.json   per-intent precision/recall/F1, safety scores, entity scores, errors,
                            training and load time, on the held-out set
-  development.md, .json    the same on the development set (development_2.md, .json: the second)
+  development.md, .json    the same on the development set (development_2 and _3: the others)
   safety_probe*.md, .json  the same on each safety probe, for the safety rows only
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
@@ -53,6 +55,7 @@ from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
     SECOND_DEVELOPMENT_DIR,
+    THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
     safety_probe_dir,
 )
@@ -239,11 +242,12 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "third edition, written in one sitting in stop 28 (5 December 2026) before the next change to "
-            "DIET's training data, and first scored in stop 29 with the model as it stood; the first two "
-            "editions guided changes and are now development sets (development.md, development_2.md)",
-            "with 16 safety messages per concern, a precision of 0.95 allows no false alarm at all in a "
-            "concern (16 of 17 is 0.941)",
+            "fourth edition, written in one sitting in stop 30 (5 December 2026) before the next change to "
+            "the NLU, and first scored with the model as it stood; the first three editions guided changes "
+            "or were scored through them and are now development sets (development.md, development_2.md, "
+            "development_3.md)",
+            "40 safety messages per concern (the third edition had 16, where one false alarm broke the "
+            "precision bar) and 74 alarming-but-safe messages",
         ),
         gates=True,
     ),
@@ -256,6 +260,18 @@ EVALUATION_SETS = (
             "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
             "error categories in view (never its sentences: a test rejects near copies). Its scores are "
             "optimistic; no bar applies",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_3",
+        THIRD_DEVELOPMENT_DIR,
+        "NLU evaluation on the third development set",
+        (
+            "the retired third edition of the held-out set (written in stop 28): the bars applied to it in "
+            "stops 29 and 30, through seven scores after five changes, one of them taken back because of "
+            "its score (docs/nlu.md); no bar applies now. The safety model does not train on near copies "
+            "of its messages",
         ),
         gates=False,
     ),
