@@ -248,6 +248,12 @@ EVALUATION_SETS = (
             "development_3.md)",
             "40 safety messages per concern (the third edition had 16, where one false alarm broke the "
             "precision bar) and 74 alarming-but-safe messages",
+            "first score (stop 30, safety model trained on probes 1 to 13): macro-F1 0.846; recall 0.90, "
+            "0.88, 1.00, 0.95 and precision 0.75, 0.90, 0.93, 0.84 (acute danger, suicidal thoughts, abuse, "
+            "minor in crisis); 5 of the 160 safety messages went without a safety answer, 6 got another "
+            "concern's, 20 of the 345 other messages a safety answer",
+            "second score, with probes 14 and 15 added to the safety model's training data: macro-F1 0.847; "
+            "5 without a safety answer, 8 with another concern's, 19 false alarms",
         ),
         gates=True,
     ),
@@ -632,6 +638,7 @@ EVALUATION_SETS = (
             "answer",
             "second score, after the patterns were widened with the fifteenth probe's errors in view: the same, "
             "1, 2 and 3",
+            "third score, with probes 14 and 15 added to the safety model's training data: 1, 2 and 4",
         ),
         gates=False,
         safety_only=True,
