@@ -254,6 +254,9 @@ EVALUATION_SETS = (
             "concern's, 20 of the 345 other messages a safety answer",
             "second score, with probes 14 and 15 added to the safety model's training data: macro-F1 0.847; "
             "5 without a safety answer, 8 with another concern's, 19 false alarms",
+            "third score, after the changes made with the third development set's errors in view (patterns for "
+            "a child hit by a car, a seizure that goes on and forced sex, two idioms, 16 harmless examples for "
+            "the safety model): macro-F1 0.849; 5, 8 and 17",
         ),
         gates=True,
     ),
@@ -278,6 +281,9 @@ EVALUATION_SETS = (
             "stops 29 and 30, through seven scores after five changes, one of them taken back because of "
             "its score (docs/nlu.md); no bar applies now. The safety model does not train on near copies "
             "of its messages",
+            "its safety errors were read in stop 30, after the fourth edition had been committed and scored, "
+            "and the safety layer changed with them in view (docs/nlu.md); its safety scores are optimistic "
+            "from then on",
         ),
         gates=False,
     ),
@@ -639,6 +645,7 @@ EVALUATION_SETS = (
             "second score, after the patterns were widened with the fifteenth probe's errors in view: the same, "
             "1, 2 and 3",
             "third score, with probes 14 and 15 added to the safety model's training data: 1, 2 and 4",
+            "fourth score, after the changes made with the third development set's errors in view: 1, 2 and 4",
         ),
         gates=False,
         safety_only=True,

@@ -3,7 +3,7 @@
     make eval    (writes var/eval/parses/, the parses this script replays)
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
-Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the two development
+Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the three development
 sets and the safety probes the safety model trains on, the first fifteen) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
 and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
@@ -33,16 +33,26 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from nlu_components.nlu_files import PROJECT_ROOT, READ_SAFETY_PROBE_DIRS, SAFETY_MODEL_DIR, TRAINING_DIR
+from nlu_components.nlu_files import (
+    DEVELOPMENT_DIR,
+    PROJECT_ROOT,
+    READ_SAFETY_PROBE_DIRS,
+    SAFETY_MODEL_DIR,
+    SECOND_DEVELOPMENT_DIR,
+    THIRD_DEVELOPMENT_DIR,
+    TRAINING_DIR,
+)
 from nlu_components.nlu_runs import PARSES_STAMP
 from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
 from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_probe_examples, training_examples
 
-# The two development sets and every probe the safety model trains on (their false alarms read),
-# so that each probe is judged cross-fitted below. The second development set (the retired second
-# held-out edition) joined in stop 29; the safety model never trains on it.
+# The development sets (the retired held-out editions, their errors read) and every probe the safety
+# model trains on (their false alarms read), so that each probe is judged cross-fitted below. The
+# second development set joined in stop 29 and the third in stop 30; the safety model never trains
+# on either.
 READ_PROBE_NAMES = tuple(folder.name for folder in READ_SAFETY_PROBE_DIRS)
-READ_SETS = ("development", "development_2", *READ_PROBE_NAMES)
+DEVELOPMENT_SETS = tuple(folder.name for folder in (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR))
+READ_SETS = (*DEVELOPMENT_SETS, *READ_PROBE_NAMES)
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 # Narrowed in stop 25, when each setting came to need seven trainings (one per read set): weights

@@ -128,6 +128,9 @@ RULES = load_rules()
         ("mijn broer appte ons allemaal vaarwel", "suicidal_thoughts"),
         ("de kleine haalt bijna geen adem", "acute_danger"),
         ("de buurman liet haar zich uitkleden in zijn schuur", "abuse"),
+        ("onze dochter werd daarnet aangereden op het zebrapad", "acute_danger"),
+        ("mijn dochter heeft een aanval die niet overgaat", "acute_danger"),
+        ("mijn man dwingt me elke avond tot vrijen", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -210,6 +213,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik stap er even uit, de kinderen zijn bij oma",
         "ik stap eruit uit die whatsappgroep",
         "mijn zoon moest zich uitkleden bij de dokter",
+        "het is geen spoedgeval, ik wil enkel info over de opvang",
+        "die taart was om van te smelten zo lekker",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
