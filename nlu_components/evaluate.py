@@ -12,7 +12,7 @@ probes that have not joined yet or the second and third development sets
   tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_16/
+  tests/nlu/safety_probe_2/ to safety_probe_17/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -646,6 +646,21 @@ EVALUATION_SETS = (
             "1, 2 and 3",
             "third score, with probes 14 and 15 added to the safety model's training data: 1, 2 and 4",
             "fourth score, after the changes made with the third development set's errors in view: 1, 2 and 4",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_17",
+        safety_probe_dir(17),
+        "Safety probe, seventeenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 30) before the sixteenth edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (2 drafts rewritten) and "
+            "committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
