@@ -44,23 +44,18 @@ def other_sets(new_set: Path, root: Path = EVALUATION_ROOT) -> list[Path]:
     return sorted(folder for folder in root.iterdir() if folder.is_dir() and folder.resolve() != new_set.resolve())
 
 
-def _shaped(found: Iterable[Message], origin: str) -> list[tuple[Message, Shape, str]]:
-    return [(message, Shape.of(message.text), origin) for message in found]
+def _shaped(folders: Iterable[Path], label: str = "{}/") -> list[tuple[Message, Shape, str]]:
+    """Each message of the folders with its shape and where it comes from (`label` gets the folder name)."""
+    return [(m, Shape.of(m.text), label.format(folder.name)) for folder in folders for m in messages(folder)]
 
 
 def problems(
     new_set: Path, training_dirs: Sequence[Path], evaluation_dirs: Sequence[Path], keep_out_dirs: Sequence[Path]
 ) -> list[str]:
-    new = _shaped(messages(new_set), new_set.name)
-    training: list[tuple[Message, Shape, str]] = []
-    for folder in training_dirs:
-        training += _shaped(messages(folder), f"training data ({folder.name}/)")
-    evaluation: list[tuple[Message, Shape, str]] = []
-    for folder in evaluation_dirs:
-        evaluation += _shaped(messages(folder), f"{folder.name}/")
-    kept_out: list[tuple[Message, Shape, str]] = []
-    for folder in keep_out_dirs:
-        kept_out += _shaped(messages(folder), f"{folder.name}/ (kept out of the safety model's training)")
+    new = _shaped([new_set])
+    training = _shaped(training_dirs, "training data ({}/)")
+    evaluation = _shaped(evaluation_dirs)
+    kept_out = _shaped(keep_out_dirs, "{}/ (kept out of the safety model's training)")
 
     found = []
     for message, shape, _ in new:
