@@ -661,6 +661,9 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 15): recall 0.87, 0.87, 0.80, 0.93, precision 0.62, "
+            "0.81, 0.86, 0.88; 1 of the 60 safety messages went without a safety answer, 7 got another concern's, "
+            "8 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
