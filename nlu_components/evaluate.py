@@ -257,6 +257,8 @@ EVALUATION_SETS = (
             "third score, after the changes made with the third development set's errors in view (patterns for "
             "a child hit by a car, a seizure that goes on and forced sex, two idioms, 16 harmless examples for "
             "the safety model): macro-F1 0.849; 5, 8 and 17",
+            "fourth score, after the changes made with the sixteenth probe's errors in view: macro-F1 0.851; "
+            "4, 8 and 16",
         ),
         gates=True,
     ),
@@ -646,6 +648,8 @@ EVALUATION_SETS = (
             "1, 2 and 3",
             "third score, with probes 14 and 15 added to the safety model's training data: 1, 2 and 4",
             "fourth score, after the changes made with the third development set's errors in view: 1, 2 and 4",
+            "its errors were read in stop 30, after the seventeenth probe had been committed and scored, and the "
+            "safety layer changed with them in view (docs/nlu.md); its scores are optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -664,6 +668,7 @@ EVALUATION_SETS = (
             "first score (safety model trained on probes 1 to 15): recall 0.87, 0.87, 0.80, 0.93, precision 0.62, "
             "0.81, 0.86, 0.88; 1 of the 60 safety messages went without a safety answer, 7 got another concern's, "
             "8 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the sixteenth probe's errors in view: the same, 1, 7 and 8",
         ),
         gates=False,
         safety_only=True,

@@ -131,6 +131,9 @@ RULES = load_rules()
         ("onze dochter werd daarnet aangereden op het zebrapad", "acute_danger"),
         ("mijn dochter heeft een aanval die niet overgaat", "acute_danger"),
         ("mijn man dwingt me elke avond tot vrijen", "abuse"),
+        ("de peuter heeft een brandwonde op zijn hand en de mama heeft er geen verklaring voor", "abuse"),
+        ("na de val verliest hij heel veel bloed uit zijn hoofd", "acute_danger"),
+        ("hij nam een mes mee op kamp en dreigt ermee", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -215,6 +218,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn zoon moest zich uitkleden bij de dokter",
         "het is geen spoedgeval, ik wil enkel info over de opvang",
         "die taart was om van te smelten zo lekker",
+        "ons zoontje roept dat hij gaat weglopen als hij zijn tablet niet terugkrijgt",
+        "mijn dochter wil een zakmes voor de chiro, vanaf welke leeftijd is dat oké",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
