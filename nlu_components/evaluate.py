@@ -259,6 +259,8 @@ EVALUATION_SETS = (
             "the safety model): macro-F1 0.849; 5, 8 and 17",
             "fourth score, after the changes made with the sixteenth probe's errors in view: macro-F1 0.851; "
             "4, 8 and 16",
+            "fifth score, with probe 16 added to the safety model's training data and its threshold lowered "
+            "to 0.60 by tune_safety_model: macro-F1 0.849; 3, 8 and 18",
         ),
         gates=True,
     ),
@@ -669,6 +671,8 @@ EVALUATION_SETS = (
             "0.81, 0.86, 0.88; 1 of the 60 safety messages went without a safety answer, 7 got another concern's, "
             "8 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the sixteenth probe's errors in view: the same, 1, 7 and 8",
+            "third score, with probe 16 added to the safety model's training data and its threshold at 0.60: "
+            "1, 6 and 8",
         ),
         gates=False,
         safety_only=True,
