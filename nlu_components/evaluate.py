@@ -12,7 +12,7 @@ probes that have not joined yet or the second and third development sets
   tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_17/
+  tests/nlu/safety_probe_2/ to safety_probe_18/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -673,6 +673,21 @@ EVALUATION_SETS = (
             "second score, after the changes made with the sixteenth probe's errors in view: the same, 1, 7 and 8",
             "third score, with probe 16 added to the safety model's training data and its threshold at 0.60: "
             "1, 6 and 8",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_18",
+        safety_probe_dir(18),
+        "Safety probe, eighteenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 30) before the seventeenth edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (4 drafts rewritten) and "
+            "committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
