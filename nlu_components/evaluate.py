@@ -688,6 +688,9 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 16, threshold 0.60): recall 0.80, 0.73, 0.93, 0.87, "
+            "precision 0.63, 0.92, 0.82, 0.81; 1 of the 60 safety messages went without a safety answer, 9 got "
+            "another concern's, 5 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
