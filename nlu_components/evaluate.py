@@ -54,6 +54,7 @@ from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
     HELDOUT_DIR,
+    READ_SAFETY_PROBE_DIRS,
     SECOND_DEVELOPMENT_DIR,
     THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
@@ -229,7 +230,8 @@ class EvaluationSet:
     safety_only: bool = False  # only the safety bars mean something on this set
 
 
-# Appended to the notes of the read probes the safety model trains on (READ_SAFETY_PROBE_DIRS).
+# Appended by report_notes to the notes of the read probes the safety model trains on
+# (READ_SAFETY_PROBE_DIRS), so that a probe's report says so from the stop it joins.
 TRAINED_ON = (
     "since stop 25 the safety model (never DIET) trains on it: its safety scores are partly training fit "
     "from then on (tune_safety_model.py judges each read probe with a model trained without it)"
@@ -314,7 +316,6 @@ EVALUATION_SETS = (
             "its first score (recall 0.33 to 0.67) showed that the widening did not generalise; its errors "
             "were then read and the patterns widened again, so its scores are optimistic from then on. "
             "The first score is the best estimate there is of the safety layer on wording it has not seen",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -330,7 +331,6 @@ EVALUATION_SETS = (
             "its first score (recall 0.73, 0.80, 0.80, 0.80) was the estimate of the safety layer on wording "
             "it had not seen; its errors were then read and the patterns widened, so its scores are "
             "optimistic from then on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -348,7 +348,6 @@ EVALUATION_SETS = (
             "patterns with its own errors in view; write a fourth probe first",
             "its errors were read in stop 20, after the fourth probe had been committed: optimistic from "
             "the next change to the safety layer on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -368,7 +367,6 @@ EVALUATION_SETS = (
             "0.67, 0.87, 0.93, 0.93, precision 0.91, 0.93, 0.93, 0.88",
             "its errors are read in stop 22, after the fifth probe was committed: optimistic from the next "
             "change to the safety layer on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -390,7 +388,6 @@ EVALUATION_SETS = (
             "0.87, 0.93, 0.80, 0.93",
             "its errors are read in stop 24, after the sixth probe was committed: optimistic from the next "
             "change to the safety layer on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -414,7 +411,6 @@ EVALUATION_SETS = (
             "safety answer (was 7), false alarms unchanged",
             "its errors are read in stop 25, after the seventh probe was committed and scored: optimistic "
             "from the next change to the safety layer on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -555,7 +551,6 @@ EVALUATION_SETS = (
             "concern's, 5 false alarms",
             "since the thirteenth probe was scored (stop 29) the safety model trains on this probe; its errors "
             "were not read. Its scores are partly training fit from then on",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -579,7 +574,6 @@ EVALUATION_SETS = (
             "its errors were read in stop 29, after the fourteenth probe had been committed and scored, and "
             "the safety layer changed by kind with them in view (docs/nlu.md); its scores are optimistic from then on",
             "since then (stop 29) the safety model also trains on this probe",
-            TRAINED_ON,
         ),
         gates=False,
         safety_only=True,
@@ -764,9 +758,14 @@ def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: lis
     (folder / f"{evaluation.name}.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def report_notes(evaluation: EvaluationSet) -> list[str]:
+    """The set's notes, and for a probe the safety model trains on, that it does."""
+    return [*evaluation.notes, *([TRAINED_ON] if evaluation.folder in READ_SAFETY_PROBE_DIRS else [])]
+
+
 def write_report(report: dict[str, Any], evaluation: EvaluationSet) -> None:
     EVAL_DIR.mkdir(parents=True, exist_ok=True)
-    name, notes = evaluation.name, list(evaluation.notes)
+    name, notes = evaluation.name, report_notes(evaluation)
     (EVAL_DIR / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     (EVAL_DIR / f"{name}.md").write_text(markdown(report, evaluation.title, notes), encoding="utf-8")
 

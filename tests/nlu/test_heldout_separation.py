@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from nlu_components.evaluate import EVALUATION_SETS
+from nlu_components.evaluate import EVALUATION_SETS, TRAINED_ON, report_notes
 from nlu_components.evaluate_cues import as_messages, cue_examples
 from nlu_components.nlu_files import (
     HELDOUT_DIR,
     LAST_READ_SAFETY_PROBE,
     NEWEST_SAFETY_PROBE,
     PROJECT_ROOT,
+    READ_SAFETY_PROBE_DIRS,
     SAFETY_MODEL_DIR,
     SAFETY_MODEL_KEEP_OUT_DIRS,
     TRAINING_DIR,
@@ -119,3 +120,10 @@ def test_the_held_out_set_and_the_newest_probe_are_unread_and_kept_out() -> None
     # is kept out but not scored, or scored while an old edition still gates, would fail here.
     gating = [evaluation.folder for evaluation in EVALUATION_SETS if evaluation.gates]
     assert gating == [HELDOUT_DIR] and HELDOUT_DIR.is_dir()
+
+
+def test_the_reports_say_which_probes_the_safety_model_trains_on() -> None:
+    # Derived from READ_SAFETY_PROBE_DIRS, so a probe's report says so from the stop it joins.
+    trained = {e.name for e in EVALUATION_SETS if TRAINED_ON in report_notes(e)}
+    assert trained == {folder.name for folder in READ_SAFETY_PROBE_DIRS}
+    assert not any(TRAINED_ON in e.notes for e in EVALUATION_SETS), "added by report_notes, not by hand"
