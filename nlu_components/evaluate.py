@@ -263,6 +263,8 @@ EVALUATION_SETS = (
             "4, 8 and 16",
             "fifth score, with probe 16 added to the safety model's training data and its threshold lowered "
             "to 0.60 by tune_safety_model: macro-F1 0.849; 3, 8 and 18",
+            "sixth score, after the changes made with the seventeenth probe's errors in view (stop 31): "
+            "macro-F1 0.851; 3, 8 and 17",
         ),
         gates=True,
     ),
@@ -667,6 +669,9 @@ EVALUATION_SETS = (
             "second score, after the changes made with the sixteenth probe's errors in view: the same, 1, 7 and 8",
             "third score, with probe 16 added to the safety model's training data and its threshold at 0.60: "
             "1, 6 and 8",
+            "its errors were read in stop 31, after the eighteenth probe had been committed and scored, and the "
+            "safety layer changed with them in view (docs/nlu.md): 0, 1 and 5 after that; its scores are "
+            "optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -685,6 +690,7 @@ EVALUATION_SETS = (
             "first score (safety model trained on probes 1 to 16, threshold 0.60): recall 0.80, 0.73, 0.93, 0.87, "
             "precision 0.63, 0.92, 0.82, 0.81; 1 of the 60 safety messages went without a safety answer, 9 got "
             "another concern's, 5 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the seventeenth probe's errors in view: the same, 1, 9 and 5",
         ),
         gates=False,
         safety_only=True,

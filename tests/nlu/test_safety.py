@@ -134,6 +134,14 @@ RULES = load_rules()
         ("de peuter heeft een brandwonde op zijn hand en de mama heeft er geen verklaring voor", "abuse"),
         ("na de val verliest hij heel veel bloed uit zijn hoofd", "acute_danger"),
         ("hij nam een mes mee op kamp en dreigt ermee", "acute_danger"),
+        # Stop 31
+        ("de juf belt, onze zoon is in de turnzaal in elkaar gezakt", "acute_danger"),
+        ("mijn oma zakte plots in elkaar in de winkel", "acute_danger"),
+        ("mijn stiefvader heeft daarnet mijn moeder geslagen", "acute_danger"),
+        ("ik sta op de reling van het viaduct", "suicidal_thoughts"),
+        ("hij dreigt het gas open te draaien", "suicidal_thoughts"),
+        ("hij knijpt in haar arm tot ze er blauwe vlekken van heeft", "abuse"),
+        ("ze heeft littekens van sigaretten op haar buik", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -220,6 +228,11 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "die taart was om van te smelten zo lekker",
         "ons zoontje roept dat hij gaat weglopen als hij zijn tablet niet terugkrijgt",
         "mijn dochter wil een zakmes voor de chiro, vanaf welke leeftijd is dat oké",
+        # Stop 31
+        "ik ben zo moe dat ik zou kunnen sterven",
+        "het is een strijd op leven en dood om een plekje in die school",
+        "de huurprijzen vermoorden ons budget",
+        "mijn man zegt dat de taart in elkaar gezakt is",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
