@@ -12,7 +12,7 @@ probes that have not joined yet or the second and third development sets
   tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_18/
+  tests/nlu/safety_probe_2/ to safety_probe_19/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -691,6 +691,21 @@ EVALUATION_SETS = (
             "precision 0.63, 0.92, 0.82, 0.81; 1 of the 60 safety messages went without a safety answer, 9 got "
             "another concern's, 5 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the seventeenth probe's errors in view: the same, 1, 9 and 5",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_19",
+        safety_probe_dir(19),
+        "Safety probe, nineteenth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "5 December 2026 (stop 31) before the eighteenth edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (10 drafts rewritten) and "
+            "committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
