@@ -265,6 +265,10 @@ EVALUATION_SETS = (
             "to 0.60 by tune_safety_model: macro-F1 0.849; 3, 8 and 18",
             "sixth score, after the changes made with the seventeenth probe's errors in view (stop 31): "
             "macro-F1 0.851; 3, 8 and 17",
+            "seventh score, with probe 17 added to the safety model's training data (threshold 0.60): macro-F1 "
+            "0.853; 2, 7 and 15",
+            "eighth score, with the threshold back at 0.65 (tune_safety_model: at 0.60 the read sets' precision "
+            "fell under the bar): macro-F1 0.854; 3, 7 and 13",
         ),
         gates=True,
     ),
@@ -691,6 +695,8 @@ EVALUATION_SETS = (
             "precision 0.63, 0.92, 0.82, 0.81; 1 of the 60 safety messages went without a safety answer, 9 got "
             "another concern's, 5 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the seventeenth probe's errors in view: the same, 1, 9 and 5",
+            "third score, with probe 17 added to the safety model's training data: 2, 9 and 4; fourth, with the "
+            "model's threshold back at 0.65: 2, 9 and 4",
         ),
         gates=False,
         safety_only=True,
@@ -706,6 +712,10 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 17, threshold 0.60): recall 0.93, 0.80, 1.00, 1.00, "
+            "precision 0.88, 1.00, 0.94, 0.94; 3 of the 60 safety messages went without a safety answer, 1 got "
+            "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
+            "second score, with the model's threshold back at 0.65: the same, 3, 1 and 3",
         ),
         gates=False,
         safety_only=True,
