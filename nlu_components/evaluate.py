@@ -2,14 +2,15 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second and third development sets
+probes that have not joined yet or the second to fourth development sets
 (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_4/     the held-out set (fourth edition, written in stop 30); the bars apply to it
+  tests/nlu/heldout_5/     the held-out set (fifth edition, written in stop 31); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
   tests/nlu/development_2/ the second edition, retired the same way in stop 29
   tests/nlu/development_3/ the third edition, retired in stop 30
+  tests/nlu/development_4/ the fourth edition, retired in stop 31
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_19/
@@ -53,6 +54,7 @@ from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questio
 from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
+    FOURTH_DEVELOPMENT_DIR,
     HELDOUT_DIR,
     READ_SAFETY_PROBE_DIRS,
     SECOND_DEVELOPMENT_DIR,
@@ -244,6 +246,36 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
+            "fifth edition, written in one sitting in stop 31 (5 December 2026) before the next change to "
+            "the NLU, checked with nlu_components.check_new_set (134 drafts listed as near copies, mostly short "
+            "replies, rewritten until none was: 152 rewrites), committed before it was scored and first scored "
+            "with the model as it stood; the first four editions guided changes or were scored through them and "
+            "are now development sets (development.md to development_4.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fourth edition",
+        ),
+        gates=True,
+    ),
+    EvaluationSet(
+        "development",
+        DEVELOPMENT_DIR,
+        "NLU evaluation on the development set",
+        (
+            "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
+            "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
+            "error categories in view (never its sentences: a test rejects near copies). Its scores are "
+            "optimistic; no bar applies",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_4",
+        FOURTH_DEVELOPMENT_DIR,
+        "NLU evaluation on the fourth development set",
+        (
+            "the retired fourth edition of the held-out set (written in stop 30): the bars applied to it in "
+            "stops 30 and 31, through eight scores after seven changes, none taken back because of its score; "
+            "no bar applies now. The safety model does not train on near copies of its messages. Its errors "
+            "were not read while it was the held-out set",
             "fourth edition, written in one sitting in stop 30 (5 December 2026) before the next change to "
             "the NLU, and first scored with the model as it stood; the first three editions guided changes "
             "or were scored through them and are now development sets (development.md, development_2.md, "
@@ -269,18 +301,6 @@ EVALUATION_SETS = (
             "0.853; 2, 7 and 15",
             "eighth score, with the threshold back at 0.65 (tune_safety_model: at 0.60 the read sets' precision "
             "fell under the bar): macro-F1 0.854; 3, 7 and 13",
-        ),
-        gates=True,
-    ),
-    EvaluationSet(
-        "development",
-        DEVELOPMENT_DIR,
-        "NLU evaluation on the development set",
-        (
-            "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
-            "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
-            "error categories in view (never its sentences: a test rejects near copies). Its scores are "
-            "optimistic; no bar applies",
         ),
         gates=False,
     ),
