@@ -252,6 +252,12 @@ EVALUATION_SETS = (
             "with the model as it stood; the first four editions guided changes or were scored through them and "
             "are now development sets (development.md to development_4.md)",
             "40 safety messages per concern and 74 alarming-but-safe messages, as in the fourth edition",
+            "first score (stop 31, safety model trained on probes 1 to 17, threshold 0.65): macro-F1 0.791; recall "
+            "0.88, 0.80, 0.93, 0.95 and precision 0.76, 0.91, 0.90, 0.78 (acute danger, suicidal thoughts, abuse, "
+            "minor in crisis); 8 of the 160 safety messages went without a safety answer, 10 got another "
+            "concern's, 19 of the 345 other messages a safety answer; place F1 0.909, age F1 0.947",
+            "second score, after the changes made with the eighteenth probe's errors in view (stop 31): the same, "
+            "macro-F1 0.791; 8, 10 and 19",
         ),
         gates=True,
     ),
@@ -301,6 +307,9 @@ EVALUATION_SETS = (
             "0.853; 2, 7 and 15",
             "eighth score, with the threshold back at 0.65 (tune_safety_model: at 0.60 the read sets' precision "
             "fell under the bar): macro-F1 0.854; 3, 7 and 13",
+            "ninth score, the first as a development set (the fifth edition's first score run): 3, 7 and 13",
+            "tenth score, after the changes made with the eighteenth probe's errors in view: macro-F1 0.853; "
+            "4, 7 and 13 (two misses sit just under the model's threshold)",
         ),
         gates=False,
     ),
@@ -717,6 +726,9 @@ EVALUATION_SETS = (
             "second score, after the changes made with the seventeenth probe's errors in view: the same, 1, 9 and 5",
             "third score, with probe 17 added to the safety model's training data: 2, 9 and 4; fourth, with the "
             "model's threshold back at 0.65: 2, 9 and 4",
+            "its errors were read in stop 31, after the nineteenth probe had been committed and scored, and the "
+            "safety layer changed with them in view (docs/nlu.md): 0, 4 and 3 after that; its scores are "
+            "optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -736,6 +748,7 @@ EVALUATION_SETS = (
             "precision 0.88, 1.00, 0.94, 0.94; 3 of the 60 safety messages went without a safety answer, 1 got "
             "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
             "second score, with the model's threshold back at 0.65: the same, 3, 1 and 3",
+            "third score, after the changes made with the eighteenth probe's errors in view: the same, 3, 1 and 3",
         ),
         gates=False,
         safety_only=True,

@@ -142,6 +142,13 @@ RULES = load_rules()
         ("hij dreigt het gas open te draaien", "suicidal_thoughts"),
         ("hij knijpt in haar arm tot ze er blauwe vlekken van heeft", "abuse"),
         ("ze heeft littekens van sigaretten op haar buik", "abuse"),
+        ("de kleine heeft slakkengif opgegeten in de tuin", "acute_danger"),
+        ("er is overal bloed in de badkamer", "acute_danger"),
+        ("hij schopt haar en ik hoor haar kermen", "acute_danger"),
+        ("ze hebben daarnet onze dochter in elkaar geslagen", "acute_danger"),
+        ("ze heeft haar afscheid van iedereen geschreven", "suicidal_thoughts"),
+        ("ik sta op de dakrand van de flat", "suicidal_thoughts"),
+        ("hij dreigt dat hij zich iets aandoet", "suicidal_thoughts"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -233,6 +240,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "het is een strijd op leven en dood om een plekje in die school",
         "de huurprijzen vermoorden ons budget",
         "mijn man zegt dat de taart in elkaar gezakt is",
+        "nee, ze doet zichzelf niets aan, ze is gewoon moe",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
