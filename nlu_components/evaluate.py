@@ -258,6 +258,8 @@ EVALUATION_SETS = (
             "concern's, 19 of the 345 other messages a safety answer; place F1 0.909, age F1 0.947",
             "second score, after the changes made with the eighteenth probe's errors in view (stop 31): the same, "
             "macro-F1 0.791; 8, 10 and 19",
+            "third score, after the changes made with the fourth development set's errors in view: macro-F1 "
+            "0.791; 8, 10 and 19 (abuse recall 0.950, crisis recall 0.925)",
         ),
         gates=True,
     ),
@@ -310,6 +312,9 @@ EVALUATION_SETS = (
             "ninth score, the first as a development set (the fifth edition's first score run): 3, 7 and 13",
             "tenth score, after the changes made with the eighteenth probe's errors in view: macro-F1 0.853; "
             "4, 7 and 13 (two misses sit just under the model's threshold)",
+            "its errors were read in stop 31, after the fifth held-out edition had been committed and scored, "
+            "and the safety layer changed with them in view (docs/nlu.md): macro-F1 0.867; 0, 2 and 9 after "
+            "that; its scores are optimistic from then on",
         ),
         gates=False,
     ),
@@ -749,6 +754,7 @@ EVALUATION_SETS = (
             "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
             "second score, with the model's threshold back at 0.65: the same, 3, 1 and 3",
             "third score, after the changes made with the eighteenth probe's errors in view: the same, 3, 1 and 3",
+            "fourth score, after the changes made with the fourth development set's errors in view: 3, 1 and 3",
         ),
         gates=False,
         safety_only=True,

@@ -149,6 +149,17 @@ RULES = load_rules()
         ("ze heeft haar afscheid van iedereen geschreven", "suicidal_thoughts"),
         ("ik sta op de dakrand van de flat", "suicidal_thoughts"),
         ("hij dreigt dat hij zich iets aandoet", "suicidal_thoughts"),
+        ("onze zoon is van drie hoog uit het raam gevallen", "acute_danger"),
+        ("de gaskachel brandt en iedereen is duizelig en misselijk", "acute_danger"),
+        ("ze is in de duinen gebeten door een adder", "acute_danger"),
+        ("hij roept dat hij de kinderen allemaal gaat vermoorden", "acute_danger"),
+        ("mijn broer zegt dat hij niet meer wil leven", "suicidal_thoughts"),
+        ("hij zit in de garage met een slang aan zijn uitlaat", "suicidal_thoughts"),
+        ("dit was mijn laatste berichtje, zorg voor de kinderen", "suicidal_thoughts"),
+        ("ik heb al tabletten verzameld en ik wil het vanavond afmaken", "suicidal_thoughts"),
+        ("mijn zoon eet niets meer en is al tien kilo afgevallen", "minor_crisis"),
+        ("mijn dochter is met haar gsm in het water gevallen", "acute_danger"),
+        ("hij liep zijn bal achterna en is in de vijver gevallen", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -241,6 +252,10 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "de huurprijzen vermoorden ons budget",
         "mijn man zegt dat de taart in elkaar gezakt is",
         "nee, ze doet zichzelf niets aan, ze is gewoon moe",
+        "neen, hij denkt er niet aan om zichzelf iets aan te doen",
+        "mijn autosleutels zijn gisteren in de vijver gevallen",
+        "we keken een film over een ontvoering in een pretpark",
+        "echt een noodgeval: ik zoek voor maandag een onthaalmoeder",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
