@@ -260,6 +260,8 @@ EVALUATION_SETS = (
             "macro-F1 0.791; 8, 10 and 19",
             "third score, after the changes made with the fourth development set's errors in view: macro-F1 "
             "0.791; 8, 10 and 19 (abuse recall 0.950, crisis recall 0.925)",
+            "fourth score, after a postcode after 'postcode is' and a swallowed thing written as an adjective: "
+            "the same",
         ),
         gates=True,
     ),
@@ -315,6 +317,8 @@ EVALUATION_SETS = (
             "its errors were read in stop 31, after the fifth held-out edition had been committed and scored, "
             "and the safety layer changed with them in view (docs/nlu.md): macro-F1 0.867; 0, 2 and 9 after "
             "that; its scores are optimistic from then on",
+            "after a postcode after 'postcode is' and a swallowed thing written as an adjective: macro-F1 0.869; "
+            "0, 2 and 8; place F1 1.000",
         ),
         gates=False,
     ),
@@ -754,7 +758,8 @@ EVALUATION_SETS = (
             "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
             "second score, with the model's threshold back at 0.65: the same, 3, 1 and 3",
             "third score, after the changes made with the eighteenth probe's errors in view: the same, 3, 1 and 3",
-            "fourth score, after the changes made with the fourth development set's errors in view: 3, 1 and 3",
+            "fourth score, after the changes made with the fourth development set's errors in view: 3, 1 and 3; "
+            "fifth, after the next two small changes: the same",
         ),
         gates=False,
         safety_only=True,

@@ -28,6 +28,7 @@ class PlaceContext:
     locative_before: frozenset[str]
     capital_only_before: frozenset[str]
     postcode_before: frozenset[str]
+    postcode_link: frozenset[str]
     residence_before: frozenset[str]
     year_from: int
     year_to: int
@@ -46,6 +47,7 @@ def load_context(path: Path = CONTEXT_FILE) -> PlaceContext:
         locative_before=lowered("locative_before"),
         capital_only_before=lowered("capital_only_before"),
         postcode_before=lowered("postcode_before"),
+        postcode_link=lowered("postcode_link"),
         residence_before=lowered("residence_before"),
         year_from=int(raw["year_like"]["from"]),
         year_to=int(raw["year_like"]["to"]),
@@ -82,7 +84,10 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
         locative = True
 
     if key.isdigit():
-        if alone or previous in context.postcode_before:
+        # "mijn postnummer is 2800"
+        word_before_link = previous_two[0] if len(previous_two) == 2 else ""
+        linked = previous in context.postcode_link and word_before_link in context.postcode_before
+        if alone or previous in context.postcode_before or linked:
             return CERTAIN
         if context.year_from <= int(key) <= context.year_to:
             resides = len(previous_two) == 2 and previous_two[0] in context.residence_before and previous == "in"

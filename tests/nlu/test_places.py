@@ -59,6 +59,7 @@ NOT_PLACES = [
     "zijn oude bree broek past niet meer",
     "hij heeft een tekening gemaakt in geel en blauw",
     "het was 1990 toen ik zelf jong was",
+    "onze pc is van 2015 en valt altijd uit",
 ]
 
 PLACES = [
@@ -70,6 +71,8 @@ PLACES = [
     ("kinderopvang in Lint", ["Lint"]),
     ("wij wonen in Peer", ["Peer"]),
     ("postcode 2000", ["2000"]),
+    ("mijn postnummer is 2800", ["2800"]),
+    ("onze postcode is 2018", ["2018"]),
     ("ik woon in 2018", ["2018"]),
     ("9000 Gent", ["9000 Gent"]),
     ("ik zoek een creche in Gent", ["Gent"]),
