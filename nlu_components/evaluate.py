@@ -262,6 +262,8 @@ EVALUATION_SETS = (
             "0.791; 8, 10 and 19 (abuse recall 0.950, crisis recall 0.925)",
             "fourth score, after a postcode after 'postcode is' and a swallowed thing written as an adjective: "
             "the same",
+            "fifth score, with probe 18 added to the safety model's training data (threshold kept at 0.65): "
+            "macro-F1 0.792; recall 0.88, 0.80, 0.95, 0.93 and precision 0.76, 0.89, 0.90, 0.79; 7, 11 and 18",
         ),
         gates=True,
     ),
@@ -318,7 +320,7 @@ EVALUATION_SETS = (
             "and the safety layer changed with them in view (docs/nlu.md): macro-F1 0.867; 0, 2 and 9 after "
             "that; its scores are optimistic from then on",
             "after a postcode after 'postcode is' and a swallowed thing written as an adjective: macro-F1 0.869; "
-            "0, 2 and 8; place F1 1.000",
+            "0, 2 and 8; place F1 1.000; the same with probe 18 added to the safety model's training data",
         ),
         gates=False,
     ),
@@ -738,6 +740,7 @@ EVALUATION_SETS = (
             "its errors were read in stop 31, after the nineteenth probe had been committed and scored, and the "
             "safety layer changed with them in view (docs/nlu.md): 0, 4 and 3 after that; its scores are "
             "optimistic from then on",
+            "joined the safety model's training data in stop 31: 0, 3 and 0",
         ),
         gates=False,
         safety_only=True,
@@ -759,7 +762,8 @@ EVALUATION_SETS = (
             "second score, with the model's threshold back at 0.65: the same, 3, 1 and 3",
             "third score, after the changes made with the eighteenth probe's errors in view: the same, 3, 1 and 3",
             "fourth score, after the changes made with the fourth development set's errors in view: 3, 1 and 3; "
-            "fifth, after the next two small changes: the same",
+            "fifth, after the next two small changes: the same; sixth, with probe 18 added to the safety model's "
+            "training data: the same, 3, 1 and 3",
         ),
         gates=False,
         safety_only=True,
@@ -775,6 +779,9 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 18, threshold 0.65): recall 0.93, 0.93, 0.87, 0.87, "
+            "precision 0.82, 0.88, 1.00, 0.87; 2 of the 60 safety messages went without a safety answer, 4 got "
+            "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,

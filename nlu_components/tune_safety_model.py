@@ -3,8 +3,8 @@
     make eval    (writes var/eval/parses/, the parses this script replays)
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
-Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the three development
-sets and the safety probes the safety model trains on, the first seventeen) are replayed through the
+Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the four development
+sets and the safety probes the safety model trains on, the first eighteen) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
 and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
 reason per message; they must have been made with the current safety_patterns.yml, which is checked,
@@ -35,6 +35,7 @@ from typing import Any
 
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
+    FOURTH_DEVELOPMENT_DIR,
     PROJECT_ROOT,
     READ_SAFETY_PROBE_DIRS,
     SAFETY_MODEL_DIR,
@@ -48,10 +49,12 @@ from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_pro
 
 # The development sets (the retired held-out editions, their errors read) and every probe the safety
 # model trains on (their false alarms read), so that each probe is judged cross-fitted below. The
-# second development set joined in stop 29 and the third in stop 30; the safety model never trains
-# on either.
+# second development set joined in stop 29, the third in stop 30 and the fourth in stop 31; the
+# safety model never trains on any of them.
 READ_PROBE_NAMES = tuple(folder.name for folder in READ_SAFETY_PROBE_DIRS)
-DEVELOPMENT_SETS = tuple(folder.name for folder in (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR))
+DEVELOPMENT_SETS = tuple(
+    folder.name for folder in (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR, FOURTH_DEVELOPMENT_DIR)
+)
 READ_SETS = (*DEVELOPMENT_SETS, *READ_PROBE_NAMES)
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
