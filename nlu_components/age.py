@@ -43,7 +43,8 @@ IN_BRACKETS = re.compile(rf"\(\s*(?P<num>{_NUM})\s*\)")
 CHILD = (
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kindjes|jongen|jongetje|meisje|meiske|"
     r"kleinzoon|kleindochter|kleinkind|neef|nicht|nichtje|broer|broertje|zus|zusje|pleegkind|"
-    r"pleegzoon|pleegdochter|leerling|jongere|tiener|tweeling|baby|kleine|manneke|gast|mens)"
+    r"pleegzoon|pleegdochter|stiefzoon|stiefdochter|stiefkind|halfbroer|halfzus|leerling|jongere|tiener|"
+    r"tweeling|baby|kleine|manneke|gast|mens)"
 )
 AFTER_CHILD = re.compile(rf"\b{CHILD}\s+van\s+(?:bijna\s+|pas\s+|net\s+)?(?P<num>{_NUM})\b(?!\s*[-/]\d)")
 AFTER_VERB = re.compile(

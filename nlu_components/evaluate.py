@@ -264,6 +264,8 @@ EVALUATION_SETS = (
             "the same",
             "fifth score, with probe 18 added to the safety model's training data (threshold kept at 0.65): "
             "macro-F1 0.792; recall 0.88, 0.80, 0.95, 0.93 and precision 0.76, 0.89, 0.90, 0.79; 7, 11 and 18",
+            "sixth score, after the changes made with the nineteenth probe's errors in view: macro-F1 0.794; "
+            "7, 11 and 17",
         ),
         gates=True,
     ),
@@ -764,6 +766,9 @@ EVALUATION_SETS = (
             "fourth score, after the changes made with the fourth development set's errors in view: 3, 1 and 3; "
             "fifth, after the next two small changes: the same; sixth, with probe 18 added to the safety model's "
             "training data: the same, 3, 1 and 3",
+            "its errors were read in stop 31, after the twentieth probe had been committed and scored, and the "
+            "safety layer changed with them in view (docs/nlu.md): 0, 0 and 2 after that; its scores are "
+            "optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -782,6 +787,8 @@ EVALUATION_SETS = (
             "first score (safety model trained on probes 1 to 18, threshold 0.65): recall 0.93, 0.93, 0.87, 0.87, "
             "precision 0.82, 0.88, 1.00, 0.87; 2 of the 60 safety messages went without a safety answer, 4 got "
             "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the nineteenth probe's errors in view: the same, 2, 4 and 3 "
+            "(one new pattern matches one of its messages, which already had its safety answer; docs/nlu.md)",
         ),
         gates=False,
         safety_only=True,

@@ -20,6 +20,7 @@ def ages(text: str) -> list[tuple[str, str]]:
         ("mijne zoon is 16j", [("16j", "192")]),
         ("mijn dochter (7) wil niet eten", [("7", "84")]),
         ("mijn zoon van 12 zit thuis", [("12", "144")]),
+        ("mijn stiefzoon van 13 accepteert mij niet", [("13", "156")]),
         ("ik ben 15 en ik word gepest", [("15", "180")]),
         ("ik ben zwanger", [("zwanger", "pregnant")]),
         ("ik ben 5 maanden zwanger", [("5 maanden zwanger", "pregnant")]),

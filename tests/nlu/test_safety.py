@@ -158,6 +158,10 @@ RULES = load_rules()
         ("dit was mijn laatste berichtje, zorg voor de kinderen", "suicidal_thoughts"),
         ("ik heb al tabletten verzameld en ik wil het vanavond afmaken", "suicidal_thoughts"),
         ("mijn zoon eet niets meer en is al tien kilo afgevallen", "minor_crisis"),
+        ("zonder mij zou mijn familie het veel makkelijker hebben", "suicidal_thoughts"),
+        ("ik heb gen zin meer om door te gaan", "suicidal_thoughts"),
+        ("ik twijfel of ik het vanavond ga doen", "suicidal_thoughts"),
+        ("ze is van het bed gerold en ligt nu heel slap", "acute_danger"),
         ("mijn dochter is met haar gsm in het water gevallen", "acute_danger"),
         ("hij liep zijn bal achterna en is in de vijver gevallen", "acute_danger"),
     ],
@@ -256,6 +260,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn autosleutels zijn gisteren in de vijver gevallen",
         "we keken een film over een ontvoering in een pretpark",
         "echt een noodgeval: ik zoek voor maandag een onthaalmoeder",
+        "die rekeningen wurgen ons gezin, is er ergens hulp",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
