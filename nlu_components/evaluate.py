@@ -266,6 +266,8 @@ EVALUATION_SETS = (
             "macro-F1 0.792; recall 0.88, 0.80, 0.95, 0.93 and precision 0.76, 0.89, 0.90, 0.79; 7, 11 and 18",
             "sixth score, after the changes made with the nineteenth probe's errors in view: macro-F1 0.794; "
             "7, 11 and 17",
+            "seventh score, with probe 19 added to the safety model's training data (threshold kept at 0.65): "
+            "macro-F1 0.795; recall 0.90, 0.83, 0.93, 0.93 and precision 0.78, 0.89, 0.90, 0.82; 7, 10 and 16",
         ),
         gates=True,
     ),
@@ -769,6 +771,7 @@ EVALUATION_SETS = (
             "its errors were read in stop 31, after the twentieth probe had been committed and scored, and the "
             "safety layer changed with them in view (docs/nlu.md): 0, 0 and 2 after that; its scores are "
             "optimistic from then on",
+            "joined the safety model's training data in stop 31: 0, 0 and 1",
         ),
         gates=False,
         safety_only=True,
@@ -789,6 +792,8 @@ EVALUATION_SETS = (
             "another concern's, 3 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the nineteenth probe's errors in view: the same, 2, 4 and 3 "
             "(one new pattern matches one of its messages, which already had its safety answer; docs/nlu.md)",
+            "third score, with probe 19 added to the safety model's training data: recall 0.87, 0.93, 0.87, 0.87, "
+            "precision 0.81, 0.88, 1.00, 0.87; 3, 4 and 3",
         ),
         gates=False,
         safety_only=True,

@@ -52,8 +52,8 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
 # The thirteenth joined in stop 29 with all its errors read, the fourteenth to sixteenth in stop 30,
-# the seventeenth and eighteenth in stop 31.
-LAST_READ_SAFETY_PROBE = 18
+# the seventeenth to nineteenth in stop 31.
+LAST_READ_SAFETY_PROBE = 19
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (

@@ -162,6 +162,8 @@ RULES = load_rules()
         ("ik heb gen zin meer om door te gaan", "suicidal_thoughts"),
         ("ik twijfel of ik het vanavond ga doen", "suicidal_thoughts"),
         ("ze is van het bed gerold en ligt nu heel slap", "acute_danger"),
+        # A denial idiom must not swallow what follows "maar", with or without a comma
+        ("ik denk niet aan mezelf iets aan te doen, maar vannacht was het heel dichtbij", "suicidal_thoughts"),
         ("mijn dochter is met haar gsm in het water gevallen", "acute_danger"),
         ("hij liep zijn bal achterna en is in de vijver gevallen", "acute_danger"),
     ],
