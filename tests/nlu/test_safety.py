@@ -263,6 +263,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "we keken een film over een ontvoering in een pretpark",
         "echt een noodgeval: ik zoek voor maandag een onthaalmoeder",
         "die rekeningen wurgen ons gezin, is er ergens hulp",
+        "de moeder wil de behandeling bij ons afmaken voor ze verhuist",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
