@@ -26,6 +26,8 @@ SECOND_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_2"
 THIRD_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_3"
 # The fourth held-out edition, the held-out set in stops 30 and 31 until the fifth replaced it.
 FOURTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_4"
+# Every retired held-out edition, oldest first: a new retiree is added here once.
+DEVELOPMENT_DIRS = (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR, FOURTH_DEVELOPMENT_DIR)
 
 
 def safety_probe_dir(edition: int) -> Path:
@@ -65,7 +67,7 @@ UNREAD_DIRS = (
 # out so that their safety rows judge a change to the safety model on wording it has not trained
 # on. (The first development set was never kept out: 44 read-probe messages are near copies of its
 # messages.)
-SAFETY_MODEL_KEEP_OUT_DIRS = (*UNREAD_DIRS, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR, FOURTH_DEVELOPMENT_DIR)
+SAFETY_MODEL_KEEP_OUT_DIRS = (*UNREAD_DIRS, *DEVELOPMENT_DIRS[1:])
 
 # [text](entity) or [text]{"entity": ...}: keep the text.
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

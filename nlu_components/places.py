@@ -76,7 +76,8 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
     key = surface.lower()
     before = _words(text[:start])
     previous = before[-1] if before else ""
-    previous_two = before[-2:]
+    # The word before `previous`, for two-word contexts ("postnummer is 2800", "woon in 2018").
+    second_previous = before[-2] if len(before) >= 2 else ""
     alone = _alone(text, start, end)
     locative = previous in context.locative_before
     capitalised = surface[:1].isupper()
@@ -84,13 +85,11 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
         locative = True
 
     if key.isdigit():
-        # "mijn postnummer is 2800"
-        word_before_link = previous_two[0] if len(previous_two) == 2 else ""
-        linked = previous in context.postcode_link and word_before_link in context.postcode_before
+        linked = previous in context.postcode_link and second_previous in context.postcode_before
         if alone or previous in context.postcode_before or linked:
             return CERTAIN
         if context.year_from <= int(key) <= context.year_to:
-            resides = len(previous_two) == 2 and previous_two[0] in context.residence_before and previous == "in"
+            resides = previous == "in" and second_previous in context.residence_before
             return CERTAIN if resides else None
         return CERTAIN if locative else None
     if key in context.first_names:

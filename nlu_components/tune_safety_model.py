@@ -34,13 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from nlu_components.nlu_files import (
-    DEVELOPMENT_DIR,
-    FOURTH_DEVELOPMENT_DIR,
+    DEVELOPMENT_DIRS,
     PROJECT_ROOT,
     READ_SAFETY_PROBE_DIRS,
     SAFETY_MODEL_DIR,
-    SECOND_DEVELOPMENT_DIR,
-    THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
 )
 from nlu_components.nlu_runs import PARSES_STAMP
@@ -52,9 +49,7 @@ from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_pro
 # second development set joined in stop 29, the third in stop 30 and the fourth in stop 31; the
 # safety model never trains on any of them.
 READ_PROBE_NAMES = tuple(folder.name for folder in READ_SAFETY_PROBE_DIRS)
-DEVELOPMENT_SETS = tuple(
-    folder.name for folder in (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR, FOURTH_DEVELOPMENT_DIR)
-)
+DEVELOPMENT_SETS = tuple(folder.name for folder in DEVELOPMENT_DIRS)
 READ_SETS = (*DEVELOPMENT_SETS, *READ_PROBE_NAMES)
 PARSES_DIR = PROJECT_ROOT / "var" / "eval" / "parses"
 OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
