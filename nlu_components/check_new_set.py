@@ -15,6 +15,12 @@ of `nlu_files.copies`:
   training data, that message of it would drop out there;
 - pairs of its own messages that are near copies of each other (they count the same wording twice).
 
+With `--training`, the folder holds drafts of new training examples instead: it lists each draft
+that would make the separation test fail, because some evaluation message is a near copy of it.
+
+A message of a set that is still unseen (`nlu_files.UNREAD_DIRS`) is never printed, only the
+name of its set, so that checking a draft does not read the set.
+
 Exits 1 when anything is listed, so that the drafts are rewritten until it prints nothing.
 """
 
@@ -30,7 +36,7 @@ from nlu_components.nlu_files import (
     SAFETY_MODEL_DIR,
     SAFETY_MODEL_KEEP_OUT_DIRS,
     TRAINING_DIR,
-    Message,
+    UNREAD_DIRS,
     Shape,
     copies,
     messages,
@@ -44,39 +50,66 @@ def other_sets(new_set: Path, root: Path = EVALUATION_ROOT) -> list[Path]:
     return sorted(folder for folder in root.iterdir() if folder.is_dir() and folder.resolve() != new_set.resolve())
 
 
-def _shaped(folders: Iterable[Path], label: str = "{}/") -> list[tuple[Message, Shape, str]]:
-    """Each message of the folders with its shape and where it comes from (`label` gets the folder name)."""
-    return [(m, Shape.of(m.text), label.format(folder.name)) for folder in folders for m in messages(folder)]
+def _shaped(
+    folders: Iterable[Path], label: str = "{}/", unread_dirs: Sequence[Path] = ()
+) -> list[tuple[str, Shape, str]]:
+    """Each message of the folders as it may be printed, with its shape and where it comes from
+    (`label` gets the folder name). A message of an unread set is printed as 'a message'."""
+    unread = {folder.resolve() for folder in unread_dirs}
+    return [
+        ("a message" if folder.resolve() in unread else repr(m.text), Shape.of(m.text), label.format(folder.name))
+        for folder in folders
+        for m in messages(folder)
+    ]
 
 
 def problems(
-    new_set: Path, training_dirs: Sequence[Path], evaluation_dirs: Sequence[Path], keep_out_dirs: Sequence[Path]
+    new_set: Path,
+    training_dirs: Sequence[Path],
+    evaluation_dirs: Sequence[Path],
+    keep_out_dirs: Sequence[Path],
+    unread_dirs: Sequence[Path] = (),
 ) -> list[str]:
     new = _shaped([new_set])
     training = _shaped(training_dirs, "training data ({}/)")
-    evaluation = _shaped(evaluation_dirs)
-    kept_out = _shaped(keep_out_dirs, "{}/ (kept out of the safety model's training)")
+    evaluation = _shaped(evaluation_dirs, unread_dirs=unread_dirs)
+    kept_out = _shaped(keep_out_dirs, "{}/ (kept out of the safety model's training)", unread_dirs)
 
     found = []
-    for message, shape, _ in new:
+    for text, shape, _ in new:
         for other, other_shape, origin in [*training, *evaluation]:
             if copies(other_shape, shape):
-                found.append(f"{message.text!r} is a near copy of {other.text!r} in {origin}")
+                found.append(f"{text} is a near copy of {other} in {origin}")
         # A short message inside a longer new one ("ik ben 16") only matters where the safety
         # model would later drop the new one for it.
         for other, other_shape, origin in kept_out:
             if copies(shape, other_shape) and not copies(other_shape, shape):
-                found.append(f"{other.text!r} in {origin} is a near copy of new message {message.text!r}")
-    for index, (message, shape, _) in enumerate(new):
+                found.append(f"{other} in {origin} is a near copy of new message {text}")
+    for index, (text, shape, _) in enumerate(new):
         for other, other_shape, _ in new[index + 1 :]:
             if copies(shape, other_shape) or copies(other_shape, shape):
-                found.append(f"{message.text!r} and {other.text!r} are near copies of each other")
+                found.append(f"{text} and {other} are near copies of each other")
+    return found
+
+
+def training_problems(drafts: Path, evaluation_dirs: Sequence[Path], unread_dirs: Sequence[Path] = ()) -> list[str]:
+    """Drafts of training examples that an evaluation message is a near copy of, in the direction
+    the separation test checks (tests/nlu/test_heldout_separation.py)."""
+    evaluation = _shaped(evaluation_dirs, unread_dirs=unread_dirs)
+    found = []
+    for text, shape, _ in _shaped([drafts]):
+        for other, other_shape, origin in evaluation:
+            if copies(shape, other_shape):
+                found.append(f"training draft {text} holds {other} of {origin}")
     return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="the new set's folder, for example tests/nlu/safety_probe_16")
+    parser.add_argument(
+        "--training", action="store_true", help="the folder holds drafts of training examples, not an evaluation set"
+    )
     args = parser.parse_args(argv)
     folder: Path = args.folder
     if not folder.is_dir():
@@ -86,8 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if count == 0:
         print(f"{folder} holds no NLU messages (expected Rasa NLU YAML files with examples)", file=sys.stderr)
         return 2
-    keep_out = [kept for kept in SAFETY_MODEL_KEEP_OUT_DIRS if kept.resolve() != folder.resolve()]
-    found = problems(folder, (TRAINING_DIR, SAFETY_MODEL_DIR), other_sets(folder), keep_out)
+    if args.training:
+        found = training_problems(folder, other_sets(folder), UNREAD_DIRS)
+    else:
+        keep_out = [kept for kept in SAFETY_MODEL_KEEP_OUT_DIRS if kept.resolve() != folder.resolve()]
+        found = problems(folder, (TRAINING_DIR, SAFETY_MODEL_DIR), other_sets(folder), keep_out, UNREAD_DIRS)
     for line in found:
         print(line)
     print(f"{count} messages in {folder.name}/, {len(found)} near copies", file=sys.stderr)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu_components.check_new_set import main, other_sets, problems
+from nlu_components.check_new_set import main, other_sets, problems, training_problems
 
 
 def write_set(folder: Path, intent: str, *lines: str) -> Path:
@@ -55,3 +55,34 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty.mkdir()
     assert main([str(empty)]) == 2
     assert "holds no NLU messages" in capsys.readouterr().err
+
+
+def test_a_message_of_an_unread_set_is_never_printed(tmp_path: Path) -> None:
+    unread = write_set(tmp_path / "heldout", "suicidal_thoughts", "ik zie het leven niet meer zitten", "ik ben 16")
+    new = write_set(
+        tmp_path / "probe_new", "suicidal_thoughts", "ik zie het leven niet meer zitten, help", "ik ben 16 en weg"
+    )
+
+    found = problems(new, [], [unread], keep_out_dirs=[unread], unread_dirs=[unread])
+
+    assert found == [
+        "'ik zie het leven niet meer zitten, help' is a near copy of a message in heldout/",
+        "a message in heldout/ (kept out of the safety model's training) is a near copy of new message "
+        "'ik ben 16 en weg'",
+    ]
+
+
+def test_training_drafts_are_checked_in_the_direction_of_the_separation_test(tmp_path: Path) -> None:
+    unread = write_set(tmp_path / "heldout", "quick_exit", "wis alles snel")
+    read = write_set(tmp_path / "development", "young_person", "ik ben 15 en mijn lief heeft het uitgemaakt")
+    drafts = write_set(
+        tmp_path / "drafts",
+        "quick_exit",
+        "wis alles snel, mijn man komt binnen",  # holds the whole unread message
+        "ik ben 15",  # inside the read message, but the test only looks the other way
+        "haal dit scherm weg",
+    )
+
+    found = training_problems(drafts, [unread, read], unread_dirs=[unread])
+
+    assert found == ["training draft 'wis alles snel, mijn man komt binnen' holds a message of heldout/"]
