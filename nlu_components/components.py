@@ -114,13 +114,29 @@ def _give_way(message: Message, name: str, otherwise: str | None = None, min_con
         message.set(RANKING, ranking, add_to_output=True)
 
 
+# What may stand before a place in a message that only says where: "in Peer", "uit Kapellen",
+# "te Vorst", "wij zitten in Bree", "ik woon vlak bij Lier". Anything else (a verb like "zoeken",
+# a concern) leaves the intent to DIET.
+_PLACE_LEAD = re.compile(
+    r"(((ik|wij|we|wij zelf|mijn gezin|ons gezin) )?"
+    r"(woon|wonen|woont|zit|zitten|ben|zijn|kom|komen|verblijf|verblijven)"
+    r"( hier| nu| zelf)? )?"
+    r"(in|te|uit|van|regio|gemeente|de gemeente|postcode|postnummer|in de buurt van|in de regio( van)?|"
+    r"vlakbij|vlak bij|dicht bij|omgeving|in de omgeving van|rond)"
+)
+
+
 def _only_a_place(text: str, entities: list[dict[str, Any]], label: str) -> bool:
-    """The message is one place name or postcode and nothing else (punctuation aside)."""
+    """The message is one place name or postcode, alone or after a short lead such as "in" or
+    "wij wonen in" (punctuation aside)."""
     places = [e for e in entities if e.get("entity") == label]
     if len(places) != 1:
         return False
-    rest = text[: int(places[0]["start"])] + text[int(places[0]["end"]) :]
-    return not re.sub(r"[\s.,!?:;]+", "", rest)
+    start, end = int(places[0]["start"]), int(places[0]["end"])
+    if re.sub(r"[\s.,!?:;]+", "", text[end:]):
+        return False
+    lead = " ".join(re.sub(r"[.,!?:;]+", " ", text[:start]).lower().split())
+    return not lead or bool(_PLACE_LEAD.fullmatch(lead))
 
 
 class _Stateless(GraphComponent):

@@ -268,6 +268,11 @@ EVALUATION_SETS = (
             "7, 11 and 17",
             "seventh score, with probe 19 added to the safety model's training data (threshold kept at 0.65): "
             "macro-F1 0.795; recall 0.90, 0.83, 0.93, 0.93 and precision 0.78, 0.89, 0.90, 0.82; 7, 10 and 16",
+            "eighth to twelfth scores (stop 32), with 424 new training examples for the everyday intents, a "
+            "place after a short lead taken as inform_place, two widened safety patterns and the safety model "
+            "re-tuned (regularisation 8, threshold 0.60): macro-F1 0.835, 0.841, 0.847, 0.841, then 0.843; "
+            "misses, other concern's answer and false alarms 6/13/14, 7/10/13, 8/10/13, 8/11/14, then 3/13/15 "
+            "(docs/nlu.md)",
         ),
         gates=True,
     ),
@@ -794,6 +799,9 @@ EVALUATION_SETS = (
             "(one new pattern matches one of its messages, which already had its safety answer; docs/nlu.md)",
             "third score, with probe 19 added to the safety model's training data: recall 0.87, 0.93, 0.87, 0.87, "
             "precision 0.81, 0.88, 1.00, 0.87; 3, 4 and 3",
+            "fourth to eighth scores (stop 32, more training examples for the everyday intents, two widened "
+            "patterns, the safety model re-tuned to regularisation 8 and threshold 0.60): 3/4/3, 3/4/3, 3/3/3, "
+            "3/3/3, then 2/4/3",
         ),
         gates=False,
         safety_only=True,

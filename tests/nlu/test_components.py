@@ -111,6 +111,26 @@ def test_a_message_that_is_only_a_place_informs_the_place() -> None:
     assert in_a_sentence.get("intent")["name"] == "child_care"
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "informs"),
+    [
+        ("in Peer", "Peer", True),
+        ("uit Kapellen!", "Kapellen", True),
+        ("wij zitten in Bree", "Bree", True),
+        ("ik woon vlak bij Lier.", "Lier", True),
+        ("postnummer 8500", "8500", True),
+        ("we gaan naar Gent", "Gent", False),
+        ("we zoeken opvang in Gent", "Gent", False),
+        ("in Gent, hij slaat de kinderen", "Gent", False),
+    ],
+)
+def test_a_short_lead_before_the_only_place_still_informs_the_place(text: str, place: str, informs: bool) -> None:
+    [result] = make(DutchEntityRules).process(
+        [message(text, intent="nlu_fallback", confidence=0.3, entities=[spacy_place(text, place)])]
+    )
+    assert (result.get("intent")["name"] == "inform_place") is informs
+
+
 def test_language_gate_does_not_call_gibberish_french() -> None:
     [gibberish] = make(LanguageGate).process([message("blablabla qwerty", intent="nlu_fallback")])
     assert gibberish.get("intent")["name"] == "nlu_fallback"

@@ -166,6 +166,9 @@ RULES = load_rules()
         ("ik denk niet aan mezelf iets aan te doen, maar vannacht was het heel dichtbij", "suicidal_thoughts"),
         ("mijn dochter is met haar gsm in het water gevallen", "acute_danger"),
         ("hij liep zijn bal achterna en is in de vijver gevallen", "acute_danger"),
+        # Stop 32
+        ("ik heb geen enkele reden meer om door te gaan", "suicidal_thoughts"),
+        ("ik ben 15 en ik wil van huis weglopen", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -264,6 +267,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "echt een noodgeval: ik zoek voor maandag een onthaalmoeder",
         "die rekeningen wurgen ons gezin, is er ergens hulp",
         "de moeder wil de behandeling bij ons afmaken voor ze verhuist",
+        # Stop 32
+        "ik zie geen reden meer om door te gaan met die cursus",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
