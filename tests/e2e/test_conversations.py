@@ -253,12 +253,13 @@ def test_an_answer_that_depends_on_the_place_offers_the_route(stack: Stack) -> N
 
 def test_a_question_taken_for_a_concern_is_answered_before_the_triage_asks(stack: Stack) -> None:
     # DIET reads this as access to youth care, not as a question for the collection; the NLU marks
-    # it as a question, so the collection answers it first and the triage goes on after.
-    replies = Conversation(stack).say("wat doet een OCJ?")
-    assert "Ondersteuningscentrum Jeugdzorg" in replies[0]
+    # it as a question, so the collection answers it first and the triage goes on after. (Until
+    # stop 32 "wat doet een OCJ?" served here; with more training data DIET takes it for `faq`.)
+    replies = Conversation(stack).say("onze zoon heeft een leefgroep nodig, wie keurt dat goed")
+    assert "intersectorale toegangspoort" in replies[0]
     # Without buttons the channel sends each paragraph on its own: the source line comes right after.
     source = next(i for i, reply in enumerate(replies) if reply.startswith("Bron: "))
-    assert replies[source + 1 :] == [response_text("utter_faq_then_triage"), response_text("utter_ask_role")]
+    assert replies[source + 1 :] == [response_text("utter_faq_then_triage"), response_text("utter_ask_place")]
 
 
 def test_a_situation_told_with_a_concern_goes_straight_to_the_triage(stack: Stack) -> None:
