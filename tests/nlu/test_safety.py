@@ -169,6 +169,7 @@ RULES = load_rules()
         # Stop 32
         ("ik heb geen enkele reden meer om door te gaan", "suicidal_thoughts"),
         ("ik ben 15 en ik wil van huis weglopen", "minor_crisis"),
+        ("er is een man die ons op straat volgt, hij volgt ons op de fiets", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -269,6 +270,7 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "de moeder wil de behandeling bij ons afmaken voor ze verhuist",
         # Stop 32
         "ik zie geen reden meer om door te gaan met die cursus",
+        "welk team van opgroeien volgt ons op, we wonen in Wilrijk",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
