@@ -40,6 +40,7 @@ from nlu_components.nlu_files import (
     Shape,
     copies,
     messages,
+    shown,
 )
 
 EVALUATION_ROOT = PROJECT_ROOT / "tests" / "nlu"
@@ -55,9 +56,8 @@ def _shaped(
 ) -> list[tuple[str, Shape, str]]:
     """Each message of the folders as it may be printed, with its shape and where it comes from
     (`label` gets the folder name). A message of an unread set is printed as 'a message'."""
-    unread = {folder.resolve() for folder in unread_dirs}
     return [
-        ("a message" if folder.resolve() in unread else repr(m.text), Shape.of(m.text), label.format(folder.name))
+        (shown(m.text, folder, unread_dirs), Shape.of(m.text), label.format(folder.name))
         for folder in folders
         for m in messages(folder)
     ]

@@ -79,6 +79,19 @@ class Message:
     text: str
     file: str
 
+    @property
+    def diet_intent(self) -> str:
+        """The intent DIET predicts for this example: a retrieval intent as a whole ("faq"); its
+        sub-intents ("faq/kg_line") are the ResponseSelector's business."""
+        return self.intent.split("/")[0]
+
+
+def shown(text: str, folder: Path, unread_dirs: Iterable[Path] = UNREAD_DIRS) -> str:
+    """A message as a tool or a failing test may print it: never the text of a set that is still
+    unseen (only 'a message'; the caller names the set), so that printing it does not read it."""
+    unread = {unseen.resolve() for unseen in unread_dirs}
+    return "a message" if folder.resolve() in unread else repr(text)
+
 
 def plain_text(annotated: str) -> str:
     return _ANNOTATION.sub(r"\1", annotated)

@@ -24,6 +24,7 @@ from nlu_components.nlu_files import (
     copies,
     messages,
     safety_probe_dir,
+    shown,
     without_near_copies,
 )
 from nlu_components.safety_model import read_probe_examples
@@ -35,10 +36,10 @@ FULL_SETS = {e.folder.name: e.folder for e in EVALUATION_SETS if not e.safety_on
 
 
 def near_copies(
-    held_out: Iterable[Message], also_trained: Iterable[tuple[str, str]] = (), unread: bool = False
+    held_out: Iterable[Message], also_trained: Iterable[tuple[str, str]] = (), folder: Path | None = None
 ) -> list[str]:
-    """What leaked; a message of an unread set is not printed (only the training example), so that
-    a failing run does not read the set."""
+    """What leaked. `folder` is where `held_out` comes from: a message of an unread set is not
+    printed (only the training example), so that a failing run does not read the set."""
     # The safety model's extra examples are training data too, for that model.
     training = [*messages(TRAINING_DIR), *messages(SAFETY_MODEL_DIR)]
     training += [Message(label, text, "a read safety probe") for text, label in also_trained]
@@ -46,16 +47,16 @@ def near_copies(
     problems = []
     for held in held_out:
         held_shape = Shape.of(held.text)
-        shown = "a message" if unread else repr(held.text)
+        printed = shown(held.text, folder) if folder else repr(held.text)
         for example, example_shape in shaped:
             if not copies(example_shape, held_shape):
                 continue
             if example_shape.normalised == held_shape.normalised:
-                problems.append(f"{held.file}: {shown} also appears in the training data ({example.file})")
+                problems.append(f"{held.file}: {printed} also appears in the training data ({example.file})")
             else:
                 shared = len(held_shape.trigrams & example_shape.trigrams)
                 problems.append(
-                    f"{held.file}: {shown} shares {shared}/{len(held_shape.trigrams)} word trigrams "
+                    f"{held.file}: {printed} shares {shared}/{len(held_shape.trigrams)} word trigrams "
                     f"with training example {example.text!r} ({example.file})"
                 )
             break
@@ -72,7 +73,7 @@ def test_evaluation_set_is_large_enough(folder: Path) -> None:
 
 @pytest.mark.parametrize("folder", CHECKED.values(), ids=CHECKED.keys())
 def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> None:
-    problems = near_copies(messages(folder), unread=folder in UNREAD_DIRS)
+    problems = near_copies(messages(folder), folder=folder)
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
 
 
@@ -80,7 +81,7 @@ def test_no_evaluation_message_is_a_near_copy_of_training_data(folder: Path) -> 
 def test_no_kept_out_message_is_a_near_copy_of_what_the_safety_model_trains_on(folder: Path) -> None:
     # The read safety probes are training data for the safety model; the held-out set, the
     # newest probe and the second development set must stay unseen by it too.
-    problems = near_copies(messages(folder), also_trained=read_probe_examples(), unread=folder in UNREAD_DIRS)
+    problems = near_copies(messages(folder), also_trained=read_probe_examples(), folder=folder)
     assert not problems, f"messages of {folder.name}/ leaked into training:\n" + "\n".join(problems)
 
 

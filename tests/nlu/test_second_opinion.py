@@ -25,7 +25,7 @@ EXCLUDED = {"abuse", "faq", "nlu_fallback"}
 
 @pytest.fixture(scope="module")
 def component() -> IntentSecondOpinion:
-    examples = [(m.text, m.intent.split("/")[0]) for m in messages(TRAINING_DIR)]
+    examples = [(m.text, m.diet_intent) for m in messages(TRAINING_DIR)]
     model = IntentModel.train(examples, regularisation=4.0, seed=1, sentence_vector_weight=1.0)
     config = IntentSecondOpinion.get_default_config()
     return IntentSecondOpinion(config, cast(Any, None), cast(Any, None), model.pipeline)
