@@ -16,7 +16,8 @@ of `nlu_files.copies`:
 - pairs of its own messages that are near copies of each other (they count the same wording twice).
 
 With `--training`, the folder holds drafts of new training examples instead: it lists each draft
-that would make the separation test fail, because some evaluation message is a near copy of it.
+that would make the separation test fail, because some evaluation message (the role and urgency
+held-out set's included) is a near copy of it.
 
 A message of a set that is still unseen (`nlu_files.UNREAD_DIRS`) is never printed, only the
 name of its set, so that checking a draft does not read the set.
@@ -32,13 +33,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from nlu_components.nlu_files import (
+    CUES_HELDOUT_FILE,
     PROJECT_ROOT,
     SAFETY_MODEL_DIR,
     SAFETY_MODEL_KEEP_OUT_DIRS,
     TRAINING_DIR,
     UNREAD_DIRS,
+    Message,
     Shape,
     copies,
+    cue_messages,
     messages,
     shown,
 )
@@ -92,10 +96,17 @@ def problems(
     return found
 
 
-def training_problems(drafts: Path, evaluation_dirs: Sequence[Path], unread_dirs: Sequence[Path] = ()) -> list[str]:
+def training_problems(
+    drafts: Path,
+    evaluation_dirs: Sequence[Path],
+    unread_dirs: Sequence[Path] = (),
+    cue_messages: Iterable[Message] = (),
+) -> list[str]:
     """Drafts of training examples that an evaluation message is a near copy of, in the direction
-    the separation test checks (tests/nlu/test_heldout_separation.py)."""
+    the separation test checks (tests/nlu/test_heldout_separation.py). `cue_messages` are the role
+    and urgency held-out set's, which is not in the NLU format; they are never printed."""
     evaluation = _shaped(evaluation_dirs, unread_dirs=unread_dirs)
+    evaluation += [("a message", Shape.of(m.text), CUES_HELDOUT_FILE.parent.name + "/") for m in cue_messages]
     found = []
     for text, shape, _ in _shaped([drafts]):
         for other, other_shape, origin in evaluation:
@@ -120,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{folder} holds no NLU messages (expected Rasa NLU YAML files with examples)", file=sys.stderr)
         return 2
     if args.training:
-        found = training_problems(folder, other_sets(folder), UNREAD_DIRS)
+        found = training_problems(folder, other_sets(folder), UNREAD_DIRS, cue_messages())
     else:
         keep_out = [kept for kept in SAFETY_MODEL_KEEP_OUT_DIRS if kept.resolve() != folder.resolve()]
         found = problems(folder, (TRAINING_DIR, SAFETY_MODEL_DIR), other_sets(folder), keep_out, UNREAD_DIRS)

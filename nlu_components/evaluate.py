@@ -273,6 +273,12 @@ EVALUATION_SETS = (
             "re-tuned (regularisation 8, threshold 0.60): macro-F1 0.835, 0.841, 0.847, 0.841, then 0.843; "
             "misses, other concern's answer and false alarms 6/13/14, 7/10/13, 8/10/13, 8/11/14, then 3/13/15 "
             "(docs/nlu.md)",
+            "thirteenth score (stop 33): 0.843; 3, 13 and 15 (no change to the NLU yet, the twenty-first probe scored)",
+            "fourteenth score, after the changes made with the twentieth probe's errors in view, 128 more "
+            "training examples and probe 20 in the safety model's training data: macro-F1 0.855; 3, 7 and 14",
+            "fifteenth score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
+            "(deelgemeenten) in the place names: macro-F1 0.855; recall 0.95, 0.88, 0.95, 0.95 and precision "
+            "0.78, 0.95, 0.93, 0.83; 2, 9 and 15; place F1 0.941, age F1 0.947 (docs/nlu.md)",
         ),
         gates=True,
     ),
@@ -802,6 +808,10 @@ EVALUATION_SETS = (
             "fourth to eighth scores (stop 32, more training examples for the everyday intents, two widened "
             "patterns, the safety model re-tuned to regularisation 8 and threshold 0.60): 3/4/3, 3/4/3, 3/3/3, "
             "3/3/3, then 2/4/3",
+            "ninth score (stop 33, the twenty-first probe scored): 2, 4 and 3",
+            "its errors were read in stop 33, after the twenty-first probe had been committed and scored, and "
+            "the safety layer changed with them in view (docs/nlu.md); it joined the safety model's training "
+            "data at the same time: 0, 0 and 0 after that; its scores are optimistic from then on",
         ),
         gates=False,
         safety_only=True,
@@ -817,6 +827,14 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 19, regularisation 8, threshold 0.60): recall "
+            "1.00, 1.00, 1.00, 0.93, precision 0.71, 1.00, 1.00, 1.00; none of the 60 safety messages went "
+            "without a safety answer, 1 got another concern's, 5 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the twentieth probe's errors in view (one of them, a "
+            "partner who says the family is better off without him, matches a message of this probe too), 128 "
+            "more training examples and probe 20 in the safety model's training data: 0, 1 and 6",
+            "third score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
+            "in the place names: 0, 1 and 5",
         ),
         gates=False,
         safety_only=True,

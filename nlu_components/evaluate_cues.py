@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from nlu_components.nlu_files import CUES_HELDOUT_FILE, Message
+from nlu_components.nlu_files import CUES_HELDOUT_FILE
 from nlu_components.nlu_runs import EVAL_DIR, Parsed, Scores, scores
 
 CUE_ENTITIES = ("role", "urgency")
@@ -34,11 +34,6 @@ class CueExample:
 def cue_examples(path: Path = CUES_HELDOUT_FILE) -> list[CueExample]:
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
     return [CueExample(str(row["text"]), {entity: row.get(entity) for entity in CUE_ENTITIES}) for row in rows]
-
-
-def as_messages(examples: list[CueExample], path: Path = CUES_HELDOUT_FILE) -> list[Message]:
-    """The texts in the shape the near-copy check reads."""
-    return [Message("", example.text, path.name) for example in examples]
 
 
 def found_values(parsed: Parsed, entity: str) -> set[str]:

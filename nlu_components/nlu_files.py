@@ -54,8 +54,8 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
 # The thirteenth joined in stop 29 with all its errors read, the fourteenth to sixteenth in stop 30,
-# the seventeenth to nineteenth in stop 31.
-LAST_READ_SAFETY_PROBE = 19
+# the seventeenth to nineteenth in stop 31, the twentieth in stop 33 (its errors read).
+LAST_READ_SAFETY_PROBE = 20
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (
@@ -84,6 +84,13 @@ class Message:
         """The intent DIET predicts for this example: a retrieval intent as a whole ("faq"); its
         sub-intents ("faq/kg_line") are the ResponseSelector's business."""
         return self.intent.split("/")[0]
+
+
+def cue_messages(path: Path = CUES_HELDOUT_FILE) -> list[Message]:
+    """The role and urgency held-out set's texts (its own format, not NLU YAML), in the shape the
+    near-copy check reads."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    return [Message("", str(row["text"]), path.name) for row in rows]
 
 
 def shown(text: str, folder: Path, unread_dirs: Iterable[Path] = UNREAD_DIRS) -> str:

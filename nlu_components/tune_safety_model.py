@@ -4,7 +4,7 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the four development
-sets and the safety probes the safety model trains on, the first nineteen) are replayed through the
+sets and the safety probes the safety model trains on, the first twenty) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
 and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
 reason per message; they must have been made with the current safety_patterns.yml, which is checked,

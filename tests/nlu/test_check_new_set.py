@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlu_components.check_new_set import main, other_sets, problems, training_problems
+from nlu_components.nlu_files import Message
 
 
 def write_set(folder: Path, intent: str, *lines: str) -> Path:
@@ -86,3 +87,15 @@ def test_training_drafts_are_checked_in_the_direction_of_the_separation_test(tmp
     found = training_problems(drafts, [unread, read], unread_dirs=[unread])
 
     assert found == ["training draft 'wis alles snel, mijn man komt binnen' holds a message of heldout/"]
+
+
+def test_training_drafts_are_checked_against_the_role_and_urgency_held_out_set(tmp_path: Path) -> None:
+    # That set is not in the NLU format, so it is passed as messages; its text is never printed.
+    drafts = write_set(tmp_path / "drafts", "inform_role", "ik ben maatschappelijk werker in het ziekenhuis van Aalst")
+    cues = [Message("cues", "ik ben maatschappelijk werker in het ziekenhuis", "messages.yml")]
+
+    found = training_problems(drafts, [], cue_messages=cues)
+
+    assert found == [
+        "training draft 'ik ben maatschappelijk werker in het ziekenhuis van Aalst' holds a message of cues_heldout/"
+    ]

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from nlu_components.evaluate import EVALUATION_SETS, TRAINED_ON, report_notes
-from nlu_components.evaluate_cues import as_messages, cue_examples
 from nlu_components.nlu_files import (
     HELDOUT_DIR,
     LAST_READ_SAFETY_PROBE,
@@ -22,6 +21,7 @@ from nlu_components.nlu_files import (
     Message,
     Shape,
     copies,
+    cue_messages,
     messages,
     safety_probe_dir,
     shown,
@@ -95,7 +95,7 @@ def test_a_read_probe_message_close_to_an_unread_one_is_not_trained_on() -> None
 
 
 def test_no_role_or_urgency_message_is_a_near_copy_of_training_data() -> None:
-    problems = near_copies(as_messages(cue_examples()))
+    problems = near_copies(cue_messages())
     assert not problems, "messages of cues_heldout/ leaked into training:\n" + "\n".join(problems)
 
 

@@ -170,6 +170,12 @@ RULES = load_rules()
         ("ik heb geen enkele reden meer om door te gaan", "suicidal_thoughts"),
         ("ik ben 15 en ik wil van huis weglopen", "minor_crisis"),
         ("er is een man die ons op straat volgt, hij volgt ons op de fiets", "acute_danger"),
+        # Stop 33
+        ("ons zoontje is niet meer wakker te krijgen na zijn middagdutje", "acute_danger"),
+        ("ik hoop dat ik morgen niet meer wakker word", "suicidal_thoughts"),
+        ("mijn vrouw zei gisteren dat het gezin beter af is zonder haar", "suicidal_thoughts"),
+        ("iemand op tiktok wil naaktfoto's van mijn zoon, anders zet hij zijn gesprekken online", "abuse"),
+        ("mijn stiefvader laat mijn broertje urenlang op zijn knieën zitten als straf", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -271,6 +277,11 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # Stop 32
         "ik zie geen reden meer om door te gaan met die cursus",
         "welk team van opgroeien volgt ons op, we wonen in Wilrijk",
+        # Stop 33
+        "is een spel waarin je zombies moet doodschieten geschikt voor een kind van 10",
+        "ik kon haast niet meer ademen van het lachen",
+        "mijn vriendinnen zeggen dat ik beter af ben zonder hem",
+        "mijn zoon van 15 zegt dat zijn lief naaktfoto's wil, hoe praat ik daarover",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -293,6 +304,13 @@ def test_suicidal_thoughts_win_over_diet_and_other_concerns() -> None:
     decision = RULES.decide("mijn man slaat me en ik wil niet meer leven", ["abuse", "acute_danger"])
     assert decision.intent == "suicidal_thoughts"
     assert decision.reason.startswith("pattern:suicidal_thoughts")
+
+
+def test_someone_who_cannot_be_woken_is_danger_now_not_a_death_wish() -> None:
+    # "niet meer wakker" alone once read as a wish not to wake up, which wins over everything
+    for text in ("de baby wordt niet meer wakker", "ik krijg haar niet meer wakker"):
+        found = RULES.matches(text)
+        assert "acute_danger" in found and "suicidal_thoughts" not in found, text
 
 
 def test_a_pattern_overrides_a_non_safety_prediction() -> None:
