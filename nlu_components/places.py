@@ -24,6 +24,7 @@ CERTAIN = 1.0
 @dataclass(frozen=True)
 class PlaceContext:
     common_words: frozenset[str]
+    never_places: frozenset[str]
     first_names: frozenset[str]
     locative_before: frozenset[str]
     capital_only_before: frozenset[str]
@@ -43,6 +44,7 @@ def load_context(path: Path = CONTEXT_FILE) -> PlaceContext:
 
     return PlaceContext(
         common_words=lowered("common_words"),
+        never_places=lowered("never_places"),
         first_names=lowered("first_names"),
         locative_before=lowered("locative_before"),
         capital_only_before=lowered("capital_only_before"),
@@ -84,6 +86,8 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
     if previous in context.capital_only_before and capitalised:
         locative = True
 
+    if key in context.never_places:
+        return None
     if key.isdigit():
         linked = previous in context.postcode_link and second_previous in context.postcode_before
         if alone or previous in context.postcode_before or linked:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from knowledge.db import make_engine, migrate
 from knowledge.loader import DATA_DIR, LoadError, LoadReport, load_all
-from knowledge.models import Actor, Channel
+from knowledge.models import Actor, Channel, Municipality, PlaceAlias
 
 
 @pytest.fixture
@@ -146,3 +146,40 @@ def test_validate_passes_on_the_shipped_data(session: Session) -> None:
 
     load(session, DATA_DIR)
     assert validate(session) == []
+
+
+def test_localities_become_aliases_of_the_municipality_their_postcode_names(session: Session, data_dir: Path) -> None:
+    (data_dir / "localities.yml").write_text(
+        "source: https://github.com/jief/zipcode-belgium\n"
+        "rows: |\n"
+        "  2610,Wilrijk\n"
+        "  2070,Burcht\n"  # listed before the 2025 merger; the postcode table knows the new municipality
+        "  1500,Halle\n"  # a municipality's own name: skipped
+        "  9120,Kallo\n"
+        "  9130,Kallo\n",  # one locality under two postcodes of the same municipality
+        encoding="utf-8",
+    )
+    load(session, data_dir)
+    names = {m.refnis: m.name_nl for m in session.scalars(select(Municipality))}
+    localities = session.scalars(select(PlaceAlias).where(PlaceAlias.kind == "locality"))
+    bkz = "Beveren-Kruibeke-Zwijndrecht"
+    assert {(a.alias, names[a.municipality_refnis], a.note) for a in localities} == {
+        ("Wilrijk", "Antwerpen", "Wilrijk hoort bij Antwerpen (postcode 2610)."),
+        ("Burcht", bkz, f"Burcht hoort bij {bkz} (postcode 2070)."),
+        ("Kallo", bkz, f"Kallo hoort bij {bkz} (postcode 9120, 9130)."),
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [("2610 Wilrijk", "expected 'postcode,name'"), ("5000,Namur", "not in Flanders or Brussels")],
+)
+def test_a_malformed_locality_row_is_refused_with_its_line(
+    session: Session, data_dir: Path, row: str, reason: str
+) -> None:
+    (data_dir / "localities.yml").write_text(
+        f"source: https://github.com/jief/zipcode-belgium\nrows: |\n  2610,Wilrijk\n  {row}\n", encoding="utf-8"
+    )
+    with pytest.raises(LoadError, match=reason) as error:
+        load(session, data_dir)
+    assert error.value.line == 4

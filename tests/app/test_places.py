@@ -65,7 +65,7 @@ def test_a_name_given_with_a_shared_postcode_settles_it(kb: Session) -> None:
         ("Kruibeke", "Beveren-Kruibeke-Zwijndrecht"),
         ("Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht"),
         ("Meulebeke", "Tielt"),
-        ("Moerbeke", "Lokeren"),
+        ("Moerbeke-Waas", "Lokeren"),
         ("Kortessem", "Hasselt"),
         ("Melle", "Merelbeke-Melle"),
         ("Galmaarden", "Pajottegem"),
@@ -82,6 +82,45 @@ def test_names_of_merged_municipalities_resolve_to_the_new_one(kb: Session, alia
     place = result.candidates[0]
     assert (place.name, place.match) == (municipality, "alias")
     assert place.note and municipality in place.note
+
+
+@pytest.mark.parametrize(
+    ("locality", "municipality", "postcode"),
+    [
+        ("Wilrijk", "Antwerpen", "2610"),
+        ("Kessel-Lo", "Leuven", "3010"),
+        ("Gentbrugge", "Gent", "9050"),
+        ("Heist-op-den-Berg", "Heist-op-den-Berg", "2220"),  # a municipality's own name stays that
+        ("Zwijnaarde", "Gent", "9052"),
+        # The source predates 2025: the municipality comes from today's postcode table
+        ("Burcht", "Beveren-Kruibeke-Zwijndrecht", "2070"),
+        ("Oostakker", "Gent", "9041"),
+    ],
+)
+def test_localities_resolve_to_their_municipality_through_the_postcode(
+    kb: Session, locality: str, municipality: str, postcode: str
+) -> None:
+    result = Gazetteer(kb).resolve(locality)
+    assert result.status == "resolved"
+    place = result.candidates[0]
+    assert place.name == municipality
+    if place.match == "alias":
+        assert place.note == f"{locality} hoort bij {municipality} (postcode {postcode})."
+
+
+@pytest.mark.parametrize(
+    ("name", "municipalities"),
+    [
+        # A merged municipality and a locality elsewhere: ask, never guess
+        ("Moerbeke", {"Lokeren", "Geraardsbergen"}),
+        ("Deurne", {"Antwerpen", "Diest"}),
+        ("Ruisbroek", {"Sint-Pieters-Leeuw", "Puurs-Sint-Amands"}),
+    ],
+)
+def test_a_locality_name_used_twice_is_ambiguous(kb: Session, name: str, municipalities: set[str]) -> None:
+    result = Gazetteer(kb).resolve(name)
+    assert result.status == "ambiguous"
+    assert {c.name for c in result.candidates} == municipalities
 
 
 @pytest.mark.parametrize(
@@ -106,7 +145,14 @@ def test_spellings_without_hyphens_case_or_with_typos_resolve(kb: Session, text:
 def test_a_name_that_fits_several_places_is_ambiguous_never_a_guess(kb: Session) -> None:
     result = Gazetteer(kb).resolve("Sint-Pieters")
     assert result.status == "ambiguous"
-    assert {c.name for c in result.candidates} == {"Sint-Pieters-Leeuw", "Sint-Pieters-Woluwe"}
+    # Two municipalities, and the localities Sint-Pieters-Kapelle (twice) and Sint-Pieters-Rode
+    assert {c.name for c in result.candidates} == {
+        "Sint-Pieters-Leeuw",
+        "Sint-Pieters-Woluwe",
+        "Middelkerke",
+        "Pajottegem",
+        "Holsbeek",
+    }
 
 
 @pytest.mark.parametrize(

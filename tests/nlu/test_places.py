@@ -60,6 +60,15 @@ NOT_PLACES = [
     "hij heeft een tekening gemaakt in geel en blauw",
     "het was 1990 toen ik zelf jong was",
     "onze pc is van 2015 en valt altijd uit",
+    # Localities that are everyday words (stop 33; never_places and common_words)
+    "ik heb al in meer dan vijf crèches gevraagd",
+    "wat is het doel van dat gesprek bij het lokaal team",
+    "ze heeft al dagen last van jeuk",
+    "de kinderen slapen op zolder sinds de verbouwing",
+    "mijn dochter wil haar haren blauw verven",
+    "ik wil iets melden over de opvang",
+    "ik ga terug werken na mijn bevallingsverlof",
+    "het water kookt in de kessel",
 ]
 
 PLACES = [
@@ -80,6 +89,12 @@ PLACES = [
     ("in 3500", ["3500"]),
     ("Schaerbeek", ["Schaerbeek"]),
     ("is er opvang in Sint-Jans-Molenbeek of in Jette", ["Sint-Jans-Molenbeek", "Jette"]),
+    # Localities (knowledge/data/localities.yml, stop 33)
+    ("ik woon in Wilrijk", ["Wilrijk"]),
+    ("we zoeken een crèche in Kessel-Lo", ["Kessel-Lo"]),
+    ("Gentbrugge", ["Gentbrugge"]),
+    ("wij wonen in Zolder", ["Zolder"]),
+    ("2321 Meer", ["2321 Meer"]),
 ]
 
 
