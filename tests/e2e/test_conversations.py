@@ -119,6 +119,23 @@ def test_child_care_in_a_merged_municipality(stack: Stack) -> None:
     recommendation(replies, "Lokaal loket kinderopvang Merelbeke-Melle")
 
 
+def test_child_care_in_a_locality_goes_to_its_municipality(stack: Stack) -> None:
+    # "Wilrijk" is part of Antwerpen (knowledge/data/localities.yml, by its postcode)
+    talk = Conversation(stack)
+    replies = talk.say("we zoeken een crèche voor ons dochtertje, we wonen in Wilrijk")
+    assert replies[0] == "Hier kun je terecht voor Antwerpen:"
+    recommendation(replies, "Lokaal loket kinderopvang Antwerpen")
+
+
+def test_a_locality_name_of_two_municipalities_offers_both(stack: Stack) -> None:
+    talk = Conversation(stack)
+    assert talk.say("ik zoek kinderopvang") == [response_text("utter_ask_place")]
+    talk.say("Deurne")
+    assert sorted(talk.button_titles()) == ["Antwerpen", "Diest"]
+    replies = talk.click("Diest")
+    assert replies[0] == "Hier kun je terecht voor Diest:"
+
+
 def test_hospital_with_maatschappelijke_noodzaak_goes_to_the_mandated_services(stack: Stack) -> None:
     replies = Conversation(stack).say(
         "ik ben sociaal assistente in het ziekenhuis, de maatschappelijke noodzaak is duidelijk, "
