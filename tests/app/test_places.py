@@ -190,3 +190,10 @@ def test_autocomplete_by_prefix_and_by_postcode(kb: Session) -> None:
     assert {c.name for c in gazetteer.search_prefix("gent")} >= {"Gent"}
     assert {c.name for c in gazetteer.search_prefix("105")} == {"Brussel", "Elsene"}
     assert gazetteer.search_prefix("") == []
+
+
+def test_the_english_name_of_brussels_resolves(kb: Session) -> None:
+    # English writers get the Brussels crisis line when they live there (actions/other_language.py)
+    result = Gazetteer(kb).resolve("Brussels")
+    assert result.status == "resolved"
+    assert (result.candidates[0].name, result.candidates[0].region) == ("Brussel", "Brussel")

@@ -53,6 +53,7 @@ def test_safety_answer_also_in_the_middle_of_a_conversation(stack: Stack) -> Non
     [
         ("bonjour, je ne parle pas néerlandais, j'ai besoin d'aide pour mon fils", "other_language_fr"),
         ("hello, I live in Schaerbeek and I need help for my daughter", "other_language_en_brussels"),
+        ("hi, we live in Brussels and my son needs help", "other_language_en_brussels"),
     ],
 )
 def test_french_and_english_get_an_answer_in_their_language(stack: Stack, message: str, key: str) -> None:

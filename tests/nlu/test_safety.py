@@ -176,6 +176,10 @@ RULES = load_rules()
         ("mijn vrouw zei gisteren dat het gezin beter af is zonder haar", "suicidal_thoughts"),
         ("iemand op tiktok wil naaktfoto's van mijn zoon, anders zet hij zijn gesprekken online", "abuse"),
         ("mijn stiefvader laat mijn broertje urenlang op zijn knieën zitten als straf", "abuse"),
+        # A threat whose "if" is about leaving or the police is no exaggeration (an idiom cut it out)
+        ("hij vermoordt me als ik wegga", "acute_danger"),
+        ("mijn man vermoordt ons als we de politie bellen", "acute_danger"),
+        ("hij stond met zijn handen rond mijn keel", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -282,6 +286,13 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik kon haast niet meer ademen van het lachen",
         "mijn vriendinnen zeggen dat ik beter af ben zonder hem",
         "mijn zoon van 15 zegt dat zijn lief naaktfoto's wil, hoe praat ik daarover",
+        "die film bezorgde me bijna een hartaanval",
+        "we verzuipen in de schulden sinds de verbouwing",
+        "dat nieuwe pretpark is levensgevaarlijk spannend",
+        "in die serie vermoordt de tuinman de hele familie",
+        "mijn ouders vermoorden me bijna met hun gezeur over mijn kamer",
+        "de huur slaat ons helemaal dood sinds de indexering",
+        "het is geen kwestie van leven of dood, volgende maand mag ook",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
