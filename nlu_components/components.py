@@ -58,6 +58,10 @@ DETECTED_LANGUAGE = "detected_language"
 # lets the collection answer such a question first when DIET took it for a concern
 # (actions/faq.py, ActionAnswerConcernQuestion).
 COLLECTION_QUESTION = "collection_question"
+# Set by DutchEntityRules on a message that is only a place or only an age ("Hasselt", "hij is
+# 13"): SafetySafeguard leaves the safety model out for it, as nothing else was said that the
+# model could weigh.
+ENTITY_ONLY = "entity_only"
 # Words that only Dutch uses among the languages the gate tells apart. The language identifier
 # is unreliable on short messages ("er is brand in ons huis" scores as English), so one of these
 # words keeps a message Dutch.
@@ -139,6 +143,38 @@ def _only_a_place(text: str, entities: list[dict[str, Any]], label: str) -> bool
     return not lead or bool(_PLACE_LEAD.fullmatch(lead))
 
 
+# What may stand around an age in a message that only says how old: "hij is 13", "mijn dochter
+# is al 16", "onze jongste is net 2", "de kleine is pasgeboren", "een peuter van bijna twee".
+# Any other word (a worry, a request) leaves the intent to DIET.
+# fmt: off
+_AGE_LEAD_WORDS = frozenset([
+    "ik", "hij", "ze", "zij", "het", "die", "dat", "is", "ben", "bent", "zijn", "wordt", "word",
+    "werd", "heeft", "hebben", "mijn", "onze", "ons", "m'n", "de", "een", "zoon", "zoontje",
+    "dochter", "dochtertje", "kind", "kindje", "jongen", "meisje", "jongste", "oudste", "kleine",
+    "kleintje", "al", "net", "pas", "bijna", "ongeveer", "zowat", "nog", "zelf", "er", "oud",
+    "geworden", "geboren", "sinds", "gisteren", "vandaag", "binnenkort", "en", "van", "twee",
+    "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+])
+# fmt: on
+
+
+def _only_an_age(text: str, entities: list[dict[str, Any]], label: str, role: str) -> bool:
+    """The message only says how old someone is: one or more ages and words of `_AGE_LEAD_WORDS`
+    (a role the cues read from "ik ben 16" may be there too). A pregnancy alone ("ik ben
+    zwanger") is not taken: as a first message it is a concern."""
+    ages = [e for e in entities if e.get("entity") == label]
+    others = [e for e in entities if e.get("entity") not in (label, role)]
+    if not ages or others or any(e.get("value") == "pregnant" for e in ages):
+        return False
+    rest, last = [], 0
+    for age in sorted(ages, key=lambda e: int(e["start"])):
+        rest.append(text[last : int(age["start"])])
+        last = int(age["end"])
+    rest.append(text[last:])
+    words = re.findall(r"[\w']+", " ".join(rest).lower())
+    return all(word in _AGE_LEAD_WORDS for word in words)
+
+
 class _Stateless(GraphComponent):
     """A component that is not trained and keeps no state between messages."""
 
@@ -169,6 +205,7 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
             "role_entity": "role",
             "urgency_entity": "urgency",
             "place_intent": "inform_place",
+            "age_intent": "inform_age",
             "question_intent": "faq",
             # A situation the writer tells gives way to the next intent when DIET is at least this
             # sure of it (the FallbackClassifier's threshold), else to inform_role: the role cue
@@ -210,6 +247,12 @@ class DutchEntityRules(_Stateless, EntityExtractorMixin):
             if _only_a_place(text, entities, self.config["place_entity"]):
                 # "Hasselt" or "9000" alone answers "where?"; DIET has too little to go on.
                 _set_intent(message, self.config["place_intent"])
+                message.set(ENTITY_ONLY, True, add_to_output=True)
+            elif _only_an_age(text, entities, self.config["age_entity"], self.config["role_entity"]):
+                # "peuter", "hij is 13" answers "how old?" (stop 33: DIET read some of these as
+                # a young child's concern, and the safety model "onze zoon is al 13" as a crisis).
+                _set_intent(message, self.config["age_intent"])
+                message.set(ENTITY_ONLY, True, add_to_output=True)
             elif self._is_question_intent(message):
                 self._keep_only_real_questions(message, text, entities)
             message.set(COLLECTION_QUESTION, self._is_collection_question(text, entities), add_to_output=True)
@@ -391,8 +434,9 @@ class SafetySafeguard(_Stateless):
                 ranking = [current]
             opinion = message.get(SAFETY_MODEL)
             threshold = self.config["min_model_probability"]
+            entity_only = bool(message.get(ENTITY_ONLY))
             model = None
-            if opinion and threshold is not None:
+            if opinion and threshold is not None and not entity_only:
                 model = (float(opinion["probability"]), str(opinion["concern"]))
             decision = rules.decide(
                 str(message.get(TEXT) or ""),
@@ -403,7 +447,11 @@ class SafetySafeguard(_Stateless):
                 model=model,
                 min_model_probability=float(threshold) if threshold is not None else 1.0,
             )
-            message.set("safeguard", decision.reason, add_to_output=True)
+            reason = decision.reason
+            if entity_only and reason == "unchanged":
+                # Recorded, so that tune_safety_model replays it as settled (the model has no say).
+                reason = "entity-only"
+            message.set("safeguard", reason, add_to_output=True)
             if decision.intent and decision.intent != current and decision.reason != "unchanged":
                 _set_intent(message, decision.intent)
         return messages

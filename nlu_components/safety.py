@@ -25,7 +25,8 @@ SUICIDAL = "suicidal_thoughts"
 class Decision:
     intent: str
     # "pattern:<concern>#<n>", "diet", "diet+model", "model", "idiom-veto", "diet-uncertain"
-    # or "unchanged"
+    # or "unchanged" (SafetySafeguard records "entity-only" for an unchanged message that is only
+    # a place or an age: the model had no say)
     reason: str
 
 

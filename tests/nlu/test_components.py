@@ -317,3 +317,35 @@ def test_the_rules_mark_which_messages_the_collection_may_answer_whatever_diet_c
     assert own_case.get("collection_question") is False
     # The flag does not change what DIET chose.
     assert asked.get("intent")["name"] == "child_care"
+
+
+@pytest.mark.parametrize(
+    ("text", "informs"),
+    [
+        ("peuter", True),
+        ("hij is 13 sinds gisteren", True),
+        ("onze zoon is al 13", True),
+        ("ik ben 16", True),
+        ("de jongste is net 2", True),
+        ("ik ben zwanger", False),  # a pregnancy alone is a concern, not an answer
+        ("mijn zoon van 13 slaat alles kapot", False),
+        ("ik ben 16 en ik wil hier weg", False),
+    ],
+)
+def test_a_message_that_is_only_an_age_informs_the_age(text: str, informs: bool) -> None:
+    [result] = make(DutchEntityRules).process([message(text, intent="young_child", confidence=0.6)])
+    assert (result.get("intent")["name"] == "inform_age") is informs
+    assert bool(result.get("entity_only")) is informs
+
+
+def test_the_safety_model_has_no_say_on_a_message_that_is_only_an_age_or_a_place() -> None:
+    opinion = {"probability": 0.9, "concern": "minor_crisis"}
+    guard = SafetySafeguard({**SafetySafeguard.get_default_config(), "min_model_probability": 0.5})
+    [age_only, told] = guard.process(
+        [
+            message("onze zoon is al 13", intent="inform_age", safety_model=opinion, entity_only=True),
+            message("onze zoon van 13 is de laatste tijd heel stil", intent="young_person", safety_model=opinion),
+        ]
+    )
+    assert (age_only.get("intent")["name"], age_only.get("safeguard")) == ("inform_age", "entity-only")
+    assert told.get("intent")["name"] == "minor_crisis"
