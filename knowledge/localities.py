@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from knowledge.models import Municipality, PostalCode
 from knowledge.places import fold
 from knowledge.records import LoadError
-from knowledge.schema import Strict
-from knowledge.sources import check_source
+from knowledge.schema import SourceRef, Strict
 
 LOCALITY_FILE = Path(__file__).resolve().parent / "data" / "localities.yml"
 KIND = "locality"
@@ -33,14 +31,8 @@ _AREA = (("1000", "1299"), ("1500", "3999"), ("8000", "9999"))
 
 
 class LocalityFile(Strict):
-    source: str
+    source: SourceRef
     rows: str
-
-    @field_validator("source")
-    @classmethod
-    def source_exists(cls, source: str) -> str:
-        check_source(source)
-        return source
 
 
 @dataclass(frozen=True)

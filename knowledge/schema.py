@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from knowledge.sources import check_source
+
+
+def _checked_source(source: str) -> str:
+    check_source(source)
+    return source
+
+
+# A fact-sheet URL, a seed section or a known package, checked on every load (knowledge/sources.py).
+SourceRef = Annotated[str, AfterValidator(_checked_source)]
 
 ActorType = Literal[
     "emergency_line",
@@ -60,16 +69,9 @@ class HoursSpan(Strict):
 
 
 class Provenance(Strict):
-    sources: list[str] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     seen_on: date
     verification: Verification
-
-    @field_validator("sources")
-    @classmethod
-    def sources_exist(cls, sources: list[str]) -> list[str]:
-        for source in sources:
-            check_source(source)
-        return sources
 
 
 class ChannelIn(Strict):
@@ -143,13 +145,7 @@ class AliasIn(Strict):
     municipality: str
     kind: Literal["merged_2019", "merged_2025", "spelling"]
     note: str
-    source: str
-
-    @field_validator("source")
-    @classmethod
-    def source_exists(cls, source: str) -> str:
-        check_source(source)
-        return source
+    source: SourceRef
 
 
 class AliasFile(Strict):
