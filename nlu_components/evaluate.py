@@ -279,6 +279,10 @@ EVALUATION_SETS = (
             "fifteenth score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
             "(deelgemeenten) in the place names: macro-F1 0.855; recall 0.95, 0.88, 0.95, 0.95 and precision "
             "0.78, 0.95, 0.93, 0.83; 2, 9 and 15; place F1 0.941, age F1 0.947 (docs/nlu.md)",
+            "sixteenth and seventeenth scores, after idioms for the read sets' pattern false alarms, 'Brussels' "
+            "and an age alone taken as inform_age: macro-F1 0.856 and 0.857; 2, 8 and 15 both times",
+            "eighteenth score, with the safety model's threshold at 0.50: macro-F1 0.855; recall 0.975, 0.90, "
+            "0.95, 0.95 and precision 0.78, 0.92, 0.93, 0.83; 1, 8 and 17; place F1 0.941, age F1 0.947",
         ),
         gates=True,
     ),
@@ -835,6 +839,8 @@ EVALUATION_SETS = (
             "more training examples and probe 20 in the safety model's training data: 0, 1 and 6",
             "third score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
             "in the place names: 0, 1 and 5",
+            "fourth and fifth scores (idioms, 'Brussels', an age alone): 0, 1 and 5; sixth, with the threshold "
+            "at 0.50: 0, 1 and 6",
         ),
         gates=False,
         safety_only=True,
