@@ -159,7 +159,7 @@ def sync_aliases(session: Session, path: Path, localities_path: Path | None = No
             raise LoadError(path, line, f"unknown municipality {alias.municipality!r}")
         wanted[(alias.alias, code)] = {"kind": alias.kind, "note": alias.note, "source": alias.source}
     if localities_path is not None:
-        for key, values in locality_aliases(session, localities_path).aliases.items():
+        for key, values in locality_aliases(session, localities_path).items():
             wanted.setdefault(key, values)
     changes = Changes()
     existing = {(a.alias, a.municipality_refnis): a for a in session.scalars(select(PlaceAlias))}

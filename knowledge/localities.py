@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -39,15 +39,6 @@ class LocalityFile(Strict):
 class Locality:
     postcode: str
     name: str
-    line: int
-
-
-@dataclass
-class LocalityAliases:
-    """What the file adds: (alias, REFNIS) -> the alias row's values, and what it left out, by reason."""
-
-    aliases: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def parse_localities(path: Path) -> tuple[str, list[Locality]]:
@@ -67,11 +58,12 @@ def parse_localities(path: Path) -> tuple[str, list[Locality]]:
         postcode, name = match.groups()
         if not any(low <= postcode <= high for low, high in _AREA):
             raise LoadError(path, first + offset, f"postcode {postcode} is not in Flanders or Brussels")
-        localities.append(Locality(postcode, name, first + offset))
+        localities.append(Locality(postcode, name))
     return parsed.source, localities
 
 
-def locality_aliases(session: Session, path: Path = LOCALITY_FILE) -> LocalityAliases:
+def locality_aliases(session: Session, path: Path = LOCALITY_FILE) -> dict[tuple[str, str], dict[str, str]]:
+    """(alias, REFNIS) -> the place_alias row's values, for each locality the file adds."""
     source, localities = parse_localities(path)
     municipalities = {m.refnis: m for m in session.scalars(select(Municipality))}
     names = {fold(name) for m in municipalities.values() for name in (m.name_nl, m.name_fr)}
@@ -79,19 +71,15 @@ def locality_aliases(session: Session, path: Path = LOCALITY_FILE) -> LocalityAl
     for postcode in session.scalars(select(PostalCode)):
         by_postcode[postcode.code].add(postcode.municipality_refnis)
 
-    result = LocalityAliases()
     postcodes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for locality in localities:
-        if fold(locality.name) in names:
-            result.skipped["named like a municipality"] += 1
-            continue
         owners = by_postcode.get(locality.postcode, set())
-        if len(owners) != 1:
-            result.skipped["postcode of no or several municipalities"] += 1
-            continue
-        postcodes[(locality.name, next(iter(owners)))].append(locality.postcode)
+        # Named like a municipality, or on a postcode of no or several municipalities: skipped.
+        if fold(locality.name) not in names and len(owners) == 1:
+            postcodes[(locality.name, next(iter(owners)))].append(locality.postcode)
+    aliases = {}
     for (name, refnis), codes in postcodes.items():
         where = ", ".join(sorted(set(codes)))
         note = f"{name} hoort bij {municipalities[refnis].name_nl} (postcode {where})."
-        result.aliases[(name, refnis)] = {"kind": KIND, "note": note, "source": source}
-    return result
+        aliases[(name, refnis)] = {"kind": KIND, "note": note, "source": source}
+    return aliases

@@ -76,6 +76,8 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
     context = context or load_context()
     surface = text[start:end]
     key = surface.lower()
+    if key in context.never_places:
+        return None
     before = _words(text[:start])
     previous = before[-1] if before else ""
     # The word before `previous`, for two-word contexts ("postnummer is 2800", "woon in 2018").
@@ -86,8 +88,6 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
     if previous in context.capital_only_before and capitalised:
         locative = True
 
-    if key in context.never_places:
-        return None
     if key.isdigit():
         linked = previous in context.postcode_link and second_previous in context.postcode_before
         if alone or previous in context.postcode_before or linked:
