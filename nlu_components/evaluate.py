@@ -841,6 +841,22 @@ EVALUATION_SETS = (
             "in the place names: 0, 1 and 5",
             "fourth and fifth scores (idioms, 'Brussels', an age alone): 0, 1 and 5; sixth, with the threshold "
             "at 0.50: 0, 1 and 6",
+            "seventh score (stop 34, the twenty-second probe scored): see var/eval/safety_probe_21.md",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_22",
+        safety_probe_dir(22),
+        "Safety probe, twenty-second edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "6 December 2026 (stop 34) before the twenty-first edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (20 drafts rewritten) and "
+            "committed before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
