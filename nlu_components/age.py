@@ -4,7 +4,8 @@ Pure functions, no Rasa or spaCy: `find_ages(text)` returns the spans with their
 value. What counts as an age follows the annotation conventions of tests/nlu/README.md:
 
 - a number with a unit: "3 maand", "16 jaar", "16j", "6 weken", "2,5 jaar", "15-jarige";
-- a bare number that context makes an age: "mijn dochter (7)", "mijn zoon van 12", "ik ben 16";
+- a bare number that context makes an age: "mijn dochter (7)", "mijn zoon van 12", "ik ben 16",
+  "de oudste 10";
 - an age word when no number is given: "baby", "peuter", "kleuter", "tiener", "pasgeboren";
 - a pregnancy: "zwanger", "in verwachting", "5 maanden zwanger".
 
@@ -47,6 +48,11 @@ CHILD = (
     r"tweeling|baby|kleine|manneke|gast|mens)"
 )
 AFTER_CHILD = re.compile(rf"\b{CHILD}\s+van\s+(?:bijna\s+|pas\s+|net\s+)?(?P<num>{_NUM})\b(?!\s*[-/]\d)")
+# A child named by its place among siblings, with the verb left out: "de jongste is 2, de oudste 10".
+# Only when the number ends a clause, so "de oudste 2 zijn op kamp" (a count) stays out.
+AFTER_RANK = re.compile(
+    rf"\b(?:oudste|jongste|middelste|oudere|jongere)\s+(?P<num>{_NUM})(?=\s*(?:$|[,.;!?)]|en\b|maar\b))"
+)
 AFTER_VERB = re.compile(
     rf"\b(?:ben|is|wordt|word|werd|was)\s+(?:al\s+|net\s+|pas\s+|bijna\s+|binnenkort\s+|nu\s+)?"
     rf"(?P<num>{_NUM})\b(?!\s*[-/:]\d)"
@@ -167,7 +173,7 @@ def find_ages(text: str) -> list[AgeMention]:
         months = months_for(parse_number(match.group("num")), "jaar" if "jarig" in unit else "maand")
         if free(match.start(), match.end()):
             spans.append((match.start(), match.end(), Age(months=months)))
-    for pattern in (IN_BRACKETS, AFTER_CHILD, AFTER_VERB):
+    for pattern in (IN_BRACKETS, AFTER_CHILD, AFTER_RANK, AFTER_VERB):
         for match in pattern.finditer(lowered):
             start, end = match.span("num")
             years = parse_number(match.group("num"))

@@ -841,7 +841,10 @@ EVALUATION_SETS = (
             "in the place names: 0, 1 and 5",
             "fourth and fifth scores (idioms, 'Brussels', an age alone): 0, 1 and 5; sixth, with the threshold "
             "at 0.50: 0, 1 and 6",
-            "seventh score (stop 34, the twenty-second probe scored): see var/eval/safety_probe_21.md",
+            "seventh score (stop 34, the twenty-second probe scored): 0, 1 and 6",
+            "its errors were read in stop 34, after the twenty-second probe had been committed and scored, "
+            "and the safety layer changed with them in view (five idioms, docs/nlu.md); it joined the safety "
+            "model's training data at the same time; its scores are optimistic from then on",
         ),
         gates=False,
         safety_only=True,

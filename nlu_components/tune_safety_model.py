@@ -4,7 +4,7 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the four development
-sets and the safety probes the safety model trains on, the first twenty) are replayed through the
+sets and the safety probes the safety model trains on, the first twenty-one) are replayed through the
 safeguard's rules with the model's opinion, for every weight of the sentence vectors, regularisation
 and threshold, starting from the parses `make eval` saved (DIET, the patterns and the safeguard's
 reason per message; they must have been made with the current safety_patterns.yml, which is checked,
@@ -56,8 +56,9 @@ OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 # Narrowed in stop 25, when each setting came to need seven trainings (one per read set): weights
 # 0 and 4 and regularisations 1 and 2 were never chosen in stops 21 to 24.
 SENTENCE_VECTOR_WEIGHTS = [1.0, 2.0]
-REGULARISATIONS = [4.0, 8.0, 16.0]
-THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
+# Widened in stop 34: stop 33's run chose regularisation 16 and threshold 0.50, both on the edge.
+REGULARISATIONS = [4.0, 8.0, 16.0, 32.0]
+THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 # The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
 # no pattern supports needs the model's agreement or becomes a fallback. Tuned here since stop 29.
 # Only values from the one the parses were made with (their stamp) upwards can be replayed: to try

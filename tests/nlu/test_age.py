@@ -32,6 +32,8 @@ def ages(text: str) -> list[tuple[str, str]]:
         ("mijn 15-jarige dochter", [("15-jarige", "180")]),
         ("hij is al 3 jaar", [("3 jaar", "36")]),
         ("zij is drie jaar", [("drie jaar", "36")]),
+        ("de jongste is 2, de oudste 10", [("2", "24"), ("10", "120")]),
+        ("onze oudste 14 en de jongste 9 maar allebei lastig", [("14", "168"), ("9", "108")]),
     ],
 )
 def test_ages_are_found_and_normalised(text: str, expected: list[tuple[str, str]]) -> None:
@@ -54,6 +56,8 @@ def test_ages_are_found_and_normalised(text: str, expected: list[tuple[str, str]
         "wij zijn met 5 thuis",
         "het is 2 uur 's nachts",
         "mijn dochter van 35",
+        "de oudste 2 zijn op kamp",
+        "de jongste 3 kinderen slapen al",
     ],
 )
 def test_durations_counts_and_years_are_not_ages(text: str) -> None:

@@ -180,6 +180,9 @@ RULES = load_rules()
         ("hij vermoordt me als ik wegga", "acute_danger"),
         ("mijn man vermoordt ons als we de politie bellen", "acute_danger"),
         ("hij stond met zijn handen rond mijn keel", "acute_danger"),
+        # Stop 34: the breathing idioms leave pain and a threat about telling alone
+        ("ze krijgt geen lucht meer van de pijn in haar borst", "acute_danger"),
+        ("hij zei dat hij me gaat wurgen als ik iets aan de juf vertel", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -293,6 +296,12 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn ouders vermoorden me bijna met hun gezeur over mijn kamer",
         "de huur slaat ons helemaal dood sinds de indexering",
         "het is geen kwestie van leven of dood, volgende maand mag ook",
+        # Stop 34
+        "ik kan die buurvrouw van hiernaast wel wurgen met haar blaffende hond",
+        "mijn zoon roept dat hij zijn broer gaat wurgen als die zijn playstation nog eens pakt",
+        "ik verdrink in het papierwerk van de mutualiteit",
+        "we lagen plat van het lachen en hadden bijna geen adem meer",
+        "sinds de ontslagbrief krijg ik amper lucht van de zorgen",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
