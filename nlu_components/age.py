@@ -45,7 +45,7 @@ CHILD = (
     r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kindjes|jongen|jongetje|meisje|meiske|"
     r"kleinzoon|kleindochter|kleinkind|neef|nicht|nichtje|broer|broertje|zus|zusje|pleegkind|"
     r"pleegzoon|pleegdochter|stiefzoon|stiefdochter|stiefkind|halfbroer|halfzus|leerling|jongere|tiener|"
-    r"tweeling|baby|kleine|manneke|gast|mens)"
+    r"tweeling|baby|kleine|manneke|gast|mens|puber|peuter|kleuter|dreumes)"
 )
 AFTER_CHILD = re.compile(rf"\b{CHILD}\s+van\s+(?:bijna\s+|pas\s+|net\s+)?(?P<num>{_NUM})\b(?!\s*[-/]\d)")
 # A child named by its place among siblings, with the verb left out: "de jongste is 2, de oudste 10".

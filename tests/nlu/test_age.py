@@ -34,6 +34,7 @@ def ages(text: str) -> list[tuple[str, str]]:
         ("zij is drie jaar", [("drie jaar", "36")]),
         ("de jongste is 2, de oudste 10", [("2", "24"), ("10", "120")]),
         ("onze oudste 14 en de jongste 9 maar allebei lastig", [("14", "168"), ("9", "108")]),
+        ("onze puber van 13 eet bijna niets", [("13", "156")]),
     ],
 )
 def test_ages_are_found_and_normalised(text: str, expected: list[tuple[str, str]]) -> None:
