@@ -2,15 +2,16 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second to fourth development sets
+probes that have not joined yet or the second to fifth development sets
 (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_5/     the held-out set (fifth edition, written in stop 31); the bars apply to it
+  tests/nlu/heldout_6/     the held-out set (sixth edition, written in stop 34); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
   tests/nlu/development_2/ the second edition, retired the same way in stop 29
   tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/development_4/ the fourth edition, retired in stop 31
+  tests/nlu/development_5/ the fifth edition, retired in stop 34
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_19/
@@ -54,6 +55,7 @@ from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questio
 from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
     DEVELOPMENT_DIR,
+    FIFTH_DEVELOPMENT_DIR,
     FOURTH_DEVELOPMENT_DIR,
     HELDOUT_DIR,
     READ_SAFETY_PROBE_DIRS,
@@ -246,43 +248,13 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "fifth edition, written in one sitting in stop 31 (5 December 2026) before the next change to "
-            "the NLU, checked with nlu_components.check_new_set (134 drafts listed as near copies, mostly short "
-            "replies, rewritten until none was: 152 rewrites), committed before it was scored and first scored "
-            "with the model as it stood; the first four editions guided changes or were scored through them and "
-            "are now development sets (development.md to development_4.md)",
-            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fourth edition",
-            "first score (stop 31, safety model trained on probes 1 to 17, threshold 0.65): macro-F1 0.791; recall "
-            "0.88, 0.80, 0.93, 0.95 and precision 0.76, 0.91, 0.90, 0.78 (acute danger, suicidal thoughts, abuse, "
-            "minor in crisis); 8 of the 160 safety messages went without a safety answer, 10 got another "
-            "concern's, 19 of the 345 other messages a safety answer; place F1 0.909, age F1 0.947",
-            "second score, after the changes made with the eighteenth probe's errors in view (stop 31): the same, "
-            "macro-F1 0.791; 8, 10 and 19",
-            "third score, after the changes made with the fourth development set's errors in view: macro-F1 "
-            "0.791; 8, 10 and 19 (abuse recall 0.950, crisis recall 0.925)",
-            "fourth score, after a postcode after 'postcode is' and a swallowed thing written as an adjective: "
-            "the same",
-            "fifth score, with probe 18 added to the safety model's training data (threshold kept at 0.65): "
-            "macro-F1 0.792; recall 0.88, 0.80, 0.95, 0.93 and precision 0.76, 0.89, 0.90, 0.79; 7, 11 and 18",
-            "sixth score, after the changes made with the nineteenth probe's errors in view: macro-F1 0.794; "
-            "7, 11 and 17",
-            "seventh score, with probe 19 added to the safety model's training data (threshold kept at 0.65): "
-            "macro-F1 0.795; recall 0.90, 0.83, 0.93, 0.93 and precision 0.78, 0.89, 0.90, 0.82; 7, 10 and 16",
-            "eighth to twelfth scores (stop 32), with 424 new training examples for the everyday intents, a "
-            "place after a short lead taken as inform_place, two widened safety patterns and the safety model "
-            "re-tuned (regularisation 8, threshold 0.60): macro-F1 0.835, 0.841, 0.847, 0.841, then 0.843; "
-            "misses, other concern's answer and false alarms 6/13/14, 7/10/13, 8/10/13, 8/11/14, then 3/13/15 "
-            "(docs/nlu.md)",
-            "thirteenth score (stop 33): 0.843; 3, 13 and 15 (no change to the NLU yet, the twenty-first probe scored)",
-            "fourteenth score, after the changes made with the twentieth probe's errors in view, 128 more "
-            "training examples and probe 20 in the safety model's training data: macro-F1 0.855; 3, 7 and 14",
-            "fifteenth score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
-            "(deelgemeenten) in the place names: macro-F1 0.855; recall 0.95, 0.88, 0.95, 0.95 and precision "
-            "0.78, 0.95, 0.93, 0.83; 2, 9 and 15; place F1 0.941, age F1 0.947 (docs/nlu.md)",
-            "sixteenth and seventeenth scores, after idioms for the read sets' pattern false alarms, 'Brussels' "
-            "and an age alone taken as inform_age: macro-F1 0.856 and 0.857; 2, 8 and 15 both times",
-            "eighteenth score, with the safety model's threshold at 0.50: macro-F1 0.855; recall 0.975, 0.90, "
-            "0.95, 0.95 and precision 0.78, 0.92, 0.93, 0.83; 1, 8 and 17; place F1 0.941, age F1 0.947",
+            "sixth edition, written in one sitting in stop 34 (6 December 2026) before the next change to "
+            "the NLU, checked with nlu_components.check_new_set (236 near-copy listings, mostly short replies, "
+            "rewritten until none was: 219 rewrites) and committed before it was scored; first scored with the "
+            "safety model re-tuned on the read sets (regularisation 32, threshold 0.40), a choice made before "
+            "this edition was scored; the first five editions guided changes or were scored through them and "
+            "are now development sets (development.md to development_5.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fifth edition",
         ),
         gates=True,
     ),
@@ -340,6 +312,58 @@ EVALUATION_SETS = (
             "that; its scores are optimistic from then on",
             "after a postcode after 'postcode is' and a swallowed thing written as an adjective: macro-F1 0.869; "
             "0, 2 and 8; place F1 1.000; the same with probe 18 added to the safety model's training data",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_5",
+        FIFTH_DEVELOPMENT_DIR,
+        "NLU evaluation on the fifth development set",
+        (
+            "the retired fifth edition of the held-out set (written in stop 31): the bars applied to it in "
+            "stops 31 to 34, through twenty scores after some twenty changes, none taken back because of its "
+            "score; no bar applies now. The safety model does not train on near copies of its messages. Its "
+            "errors were not read while it was the held-out set",
+            "fifth edition, written in one sitting in stop 31 (5 December 2026) before the next change to "
+            "the NLU, checked with nlu_components.check_new_set (134 drafts listed as near copies, mostly short "
+            "replies, rewritten until none was: 152 rewrites), committed before it was scored and first scored "
+            "with the model as it stood",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fourth edition",
+            "first score (stop 31, safety model trained on probes 1 to 17, threshold 0.65): macro-F1 0.791; recall "
+            "0.88, 0.80, 0.93, 0.95 and precision 0.76, 0.91, 0.90, 0.78 (acute danger, suicidal thoughts, abuse, "
+            "minor in crisis); 8 of the 160 safety messages went without a safety answer, 10 got another "
+            "concern's, 19 of the 345 other messages a safety answer; place F1 0.909, age F1 0.947",
+            "second score, after the changes made with the eighteenth probe's errors in view (stop 31): the same, "
+            "macro-F1 0.791; 8, 10 and 19",
+            "third score, after the changes made with the fourth development set's errors in view: macro-F1 "
+            "0.791; 8, 10 and 19 (abuse recall 0.950, crisis recall 0.925)",
+            "fourth score, after a postcode after 'postcode is' and a swallowed thing written as an adjective: "
+            "the same",
+            "fifth score, with probe 18 added to the safety model's training data (threshold kept at 0.65): "
+            "macro-F1 0.792; recall 0.88, 0.80, 0.95, 0.93 and precision 0.76, 0.89, 0.90, 0.79; 7, 11 and 18",
+            "sixth score, after the changes made with the nineteenth probe's errors in view: macro-F1 0.794; "
+            "7, 11 and 17",
+            "seventh score, with probe 19 added to the safety model's training data (threshold kept at 0.65): "
+            "macro-F1 0.795; recall 0.90, 0.83, 0.93, 0.93 and precision 0.78, 0.89, 0.90, 0.82; 7, 10 and 16",
+            "eighth to twelfth scores (stop 32), with 424 new training examples for the everyday intents, a "
+            "place after a short lead taken as inform_place, two widened safety patterns and the safety model "
+            "re-tuned (regularisation 8, threshold 0.60): macro-F1 0.835, 0.841, 0.847, 0.841, then 0.843; "
+            "misses, other concern's answer and false alarms 6/13/14, 7/10/13, 8/10/13, 8/11/14, then 3/13/15 "
+            "(docs/nlu.md)",
+            "thirteenth score (stop 33): 0.843; 3, 13 and 15 (no change to the NLU yet, the twenty-first probe scored)",
+            "fourteenth score, after the changes made with the twentieth probe's errors in view, 128 more "
+            "training examples and probe 20 in the safety model's training data: macro-F1 0.855; 3, 7 and 14",
+            "fifteenth score, with the safety model re-tuned (regularisation 16, threshold 0.55) and the localities "
+            "(deelgemeenten) in the place names: macro-F1 0.855; recall 0.95, 0.88, 0.95, 0.95 and precision "
+            "0.78, 0.95, 0.93, 0.83; 2, 9 and 15; place F1 0.941, age F1 0.947 (docs/nlu.md)",
+            "sixteenth and seventeenth scores, after idioms for the read sets' pattern false alarms, 'Brussels' "
+            "and an age alone taken as inform_age: macro-F1 0.856 and 0.857; 2, 8 and 15 both times",
+            "eighteenth score, with the safety model's threshold at 0.50: macro-F1 0.855; recall 0.975, 0.90, "
+            "0.95, 0.95 and precision 0.78, 0.92, 0.93, 0.83; 1, 8 and 17; place F1 0.941, age F1 0.947",
+            "nineteenth score (stop 34, after the twenty-first probe's errors were read and 80 more training "
+            "examples): macro-F1 0.868; 1, 8 and 15; age F1 0.954",
+            "twentieth score, the first as a development set (the sixth edition's first score run, the safety "
+            "model re-tuned to regularisation 32 and threshold 0.40): see development_5.md",
         ),
         gates=False,
     ),

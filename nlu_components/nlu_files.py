@@ -15,9 +15,9 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
-# The held-out set: its fifth edition, written in stop 31 before the next change to the NLU, and
+# The held-out set: its sixth edition, written in stop 34 before the next change to the NLU, and
 # the held-out set since then (tests/nlu/README.md).
-HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_5"
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_6"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 # The second held-out edition, retired on 5 December 2026 (stop 29) when the third replaced it.
@@ -26,8 +26,16 @@ SECOND_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_2"
 THIRD_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_3"
 # The fourth held-out edition, the held-out set in stops 30 and 31 until the fifth replaced it.
 FOURTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_4"
+# The fifth held-out edition, the held-out set in stops 31 to 34 until the sixth replaced it.
+FIFTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_5"
 # Every retired held-out edition, oldest first: a new retiree is added here once.
-DEVELOPMENT_DIRS = (DEVELOPMENT_DIR, SECOND_DEVELOPMENT_DIR, THIRD_DEVELOPMENT_DIR, FOURTH_DEVELOPMENT_DIR)
+DEVELOPMENT_DIRS = (
+    DEVELOPMENT_DIR,
+    SECOND_DEVELOPMENT_DIR,
+    THIRD_DEVELOPMENT_DIR,
+    FOURTH_DEVELOPMENT_DIR,
+    FIFTH_DEVELOPMENT_DIR,
+)
 
 
 def safety_probe_dir(edition: int) -> Path:
@@ -64,7 +72,7 @@ UNREAD_DIRS = (
     *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
 )
 # What the safety model's read-probe examples must not be near copies of: the unread sets, and the
-# second to fourth development sets, which were kept out while they were the held-out set and stay
+# second to fifth development sets, which were kept out while they were the held-out set and stay
 # out so that their safety rows judge a change to the safety model on wording it has not trained
 # on. (The first development set was never kept out: 44 read-probe messages are near copies of its
 # messages.)
