@@ -183,6 +183,17 @@ RULES = load_rules()
         # Stop 34: the breathing idioms leave pain and a threat about telling alone
         ("ze krijgt geen lucht meer van de pijn in haar borst", "acute_danger"),
         ("hij zei dat hij me gaat wurgen als ik iets aan de juf vertel", "acute_danger"),
+        # Stop 34, the fifth development set read
+        ("we worden al een kwartier gevolgd door een busje", "acute_danger"),
+        ("mijn vader dreigt dat hij zich op de snelweg tegen een vrachtwagen rijdt", "suicidal_thoughts"),
+        ("ze zegt dat we beter af zijn met een dode mama", "suicidal_thoughts"),
+        ("ik sta aan de vaart en ik wil het water in", "suicidal_thoughts"),
+        ("haar vriend laat mijn zus nooit alleen de deur uit", "abuse"),
+        ("hij schopt haar als ze huilt", "abuse"),
+        # ... and what the new idioms must leave alone
+        ("er is brand in ons huis, de kinderen zitten boven", "acute_danger"),
+        ("bij ons wordt niemand geslagen behalve mama", "abuse"),
+        ("mijn ouders vermoorden me omdat ik mijn broertje pijn deed", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -302,6 +313,13 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik verdrink in het papierwerk van de mutualiteit",
         "we lagen plat van het lachen en hadden bijna geen adem meer",
         "sinds de ontslagbrief krijg ik amper lucht van de zorgen",
+        "we lazen een roman over een moord in een klooster",
+        "mijn papa gaat me vermoorden want ik heb een buis voor wiskunde",
+        "crisis hier, onze onthaalmoeder stopt vrijdag",
+        "nee hoor, hier wordt niemand bedreigd of geslagen",
+        "sinds de brand in onze woning zoeken we opvang voor de kleine",
+        "mijn zoon schopt tegen de muur als hij verliest met voetbal",
+        "ik wil het water in, het is zo warm vandaag",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
