@@ -27,6 +27,7 @@ class PlaceContext:
     never_places: frozenset[str]
     first_names: frozenset[str]
     locative_before: frozenset[str]
+    team_before: frozenset[str]
     capital_only_before: frozenset[str]
     postcode_before: frozenset[str]
     postcode_link: frozenset[str]
@@ -47,6 +48,7 @@ def load_context(path: Path = CONTEXT_FILE) -> PlaceContext:
         never_places=lowered("never_places"),
         first_names=lowered("first_names"),
         locative_before=lowered("locative_before"),
+        team_before=lowered("team_before"),
         capital_only_before=lowered("capital_only_before"),
         postcode_before=lowered("postcode_before"),
         postcode_link=lowered("postcode_link"),
@@ -82,6 +84,8 @@ def judge(text: str, start: int, end: int, context: PlaceContext | None = None) 
     previous = before[-1] if before else ""
     # The word before `previous`, for two-word contexts ("postnummer is 2800", "woon in 2018").
     second_previous = before[-2] if len(before) >= 2 else ""
+    if previous in context.team_before:
+        return None
     alone = _alone(text, start, end)
     locative = previous in context.locative_before
     capitalised = surface[:1].isupper()

@@ -69,6 +69,10 @@ NOT_PLACES = [
     "ik wil iets melden over de opvang",
     "ik ga terug werken na mijn bevallingsverlof",
     "het water kookt in de kessel",
+    # A sports club named after its town (stop 34)
+    "wanneer speelt Club Brugge nog eens thuis",
+    "mijn zoon is supporter van Racing Genk",
+    "we hebben tickets voor KV Mechelen tegen AA Gent",
 ]
 
 PLACES = [
