@@ -255,6 +255,14 @@ EVALUATION_SETS = (
             "this edition was scored; the first five editions guided changes or were scored through them and "
             "are now development sets (development.md to development_5.md)",
             "40 safety messages per concern and 74 alarming-but-safe messages, as in the fifth edition",
+            "first score (stop 34, safety model trained on probes 1 to 21, regularisation 32, threshold 0.40): "
+            "macro-F1 0.882; recall 0.950, 0.925, 0.850, 0.900 and precision 0.717, 0.925, 0.829, 0.837 (acute "
+            "danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went without a "
+            "safety answer, 14 got another concern's, 18 of the 345 other messages a safety answer; place F1 "
+            "1.000, age F1 0.926",
+            "second score, after the changes made with the fifth edition's errors in view (patterns, a club "
+            "prefix before a town, 57 more training examples): macro-F1 0.870; 1, 17 and 19; place F1 1.000, "
+            "age F1 0.926 (docs/nlu.md: the training examples were kept although this score fell)",
         ),
         gates=True,
     ),
@@ -363,7 +371,10 @@ EVALUATION_SETS = (
             "nineteenth score (stop 34, after the twenty-first probe's errors were read and 80 more training "
             "examples): macro-F1 0.868; 1, 8 and 15; age F1 0.954",
             "twentieth score, the first as a development set (the sixth edition's first score run, the safety "
-            "model re-tuned to regularisation 32 and threshold 0.40): see development_5.md",
+            "model re-tuned to regularisation 32 and threshold 0.40): macro-F1 0.862; 1, 8 and 18",
+            "its errors were read in stop 34, after the sixth held-out edition had been committed and scored, "
+            "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 "
+            "0.904; 1, 3 and 9 after that; its scores are optimistic from then on",
         ),
         gates=False,
     ),
@@ -868,7 +879,8 @@ EVALUATION_SETS = (
             "seventh score (stop 34, the twenty-second probe scored): 0, 1 and 6",
             "its errors were read in stop 34, after the twenty-second probe had been committed and scored, "
             "and the safety layer changed with them in view (five idioms, docs/nlu.md); it joined the safety "
-            "model's training data at the same time; its scores are optimistic from then on",
+            "model's training data at the same time; its scores are optimistic from then on: 0, 1 and 0 at the "
+            "end of stop 34",
         ),
         gates=False,
         safety_only=True,
@@ -884,6 +896,17 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 20, regularisation 16, threshold 0.50): recall "
+            "0.80, 0.93, 0.93, 1.00, precision 0.86, 0.93, 0.88, 0.88; none of the 60 safety messages went "
+            "without a safety answer, 5 got another concern's, 2 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the twenty-first probe's errors in view (none of the new "
+            "idioms matches one of its messages), 80 more training examples: 0, 5 and 2; third, with probe 21 "
+            "in the safety model's training data and the model re-tuned (regularisation 32, threshold 0.40): "
+            "0, 5 and 2",
+            "fourth score, after the changes made with the fifth development set's errors in view (no pattern "
+            "change matches one of its messages) and 57 more training examples: recall 0.87, 0.93, 0.93, 1.00, "
+            "precision 0.87, 1.00, 0.93, 0.88; 1, 3 and 2: the miss is a message DIET gave to another intent "
+            "with low confidence and the safety model rated 0.39, just under its threshold",
         ),
         gates=False,
         safety_only=True,
