@@ -17,9 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from nlu_components.nlu_files import CUES_HELDOUT_FILE
+from nlu_components.nlu_files import CUES_HELDOUT_FILE, cue_rows
 from nlu_components.nlu_runs import EVAL_DIR, Parsed, Scores, scores
 
 CUE_ENTITIES = ("role", "urgency")
@@ -32,8 +30,9 @@ class CueExample:
 
 
 def cue_examples(path: Path = CUES_HELDOUT_FILE) -> list[CueExample]:
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    return [CueExample(str(row["text"]), {entity: row.get(entity) for entity in CUE_ENTITIES}) for row in rows]
+    return [
+        CueExample(str(row["text"]), {entity: row.get(entity) for entity in CUE_ENTITIES}) for row in cue_rows(path)
+    ]
 
 
 def found_values(parsed: Parsed, entity: str) -> set[str]:

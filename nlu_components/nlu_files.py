@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -95,11 +96,16 @@ class Message:
         return self.intent.split("/")[0]
 
 
+def cue_rows(path: Path = CUES_HELDOUT_FILE) -> list[dict[str, Any]]:
+    """The role and urgency held-out set's rows (its own format, not NLU YAML): each a text with
+    the role and urgency a reader gives it."""
+    rows: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    return rows
+
+
 def cue_messages(path: Path = CUES_HELDOUT_FILE) -> list[Message]:
-    """The role and urgency held-out set's texts (its own format, not NLU YAML), in the shape the
-    near-copy check reads."""
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    return [Message("", str(row["text"]), path.name) for row in rows]
+    """The role and urgency held-out set's texts, in the shape the near-copy check reads."""
+    return [Message("", str(row["text"]), path.name) for row in cue_rows(path)]
 
 
 def shown(text: str, folder: Path, unread_dirs: Iterable[Path] = UNREAD_DIRS) -> str:
