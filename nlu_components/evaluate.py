@@ -907,6 +907,23 @@ EVALUATION_SETS = (
             "change matches one of its messages) and 57 more training examples: recall 0.87, 0.93, 0.93, 1.00, "
             "precision 0.87, 1.00, 0.93, 0.88; 1, 3 and 2: the miss is a message DIET gave to another intent "
             "with low confidence and the safety model rated 0.39, just under its threshold",
+            "fifth score (stop 35, the twenty-third probe scored): see var/eval/safety_probe_22.md",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_23",
+        safety_probe_dir(23),
+        "Safety probe, twenty-third edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "6 December 2026 (stop 35) before the twenty-second edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (13 drafts rewritten, then 1 "
+            "of the rewrites) and committed before it was scored; only the safety rows mean something here, no "
+            "bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
