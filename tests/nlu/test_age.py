@@ -35,6 +35,11 @@ def ages(text: str) -> list[tuple[str, str]]:
         ("de jongste is 2, de oudste 10", [("2", "24"), ("10", "120")]),
         ("onze oudste 14 en de jongste 9 maar allebei lastig", [("14", "168"), ("9", "108")]),
         ("onze puber van 13 eet bijna niets", [("13", "156")]),
+        ("mijn baby is een half jaar", [("een half jaar", "6")]),
+        ("ons kindje van een half jaar huilt veel", [("een half jaar", "6")]),
+        ("hij heeft 13 kaarsjes uitgeblazen", [("13", "156")]),
+        ("mijn dochter wordt volgende maand 18", [("18", "216")]),
+        ("ze wordt in mei 16", [("16", "192")]),
     ],
 )
 def test_ages_are_found_and_normalised(text: str, expected: list[tuple[str, str]]) -> None:
@@ -59,6 +64,12 @@ def test_ages_are_found_and_normalised(text: str, expected: list[tuple[str, str]
         "mijn dochter van 35",
         "de oudste 2 zijn op kamp",
         "de jongste 3 kinderen slapen al",
+        "sinds een half jaar gaat het slecht",
+        "we wachten al een half jaar",
+        "ik heb een half uur gewacht",
+        "een halve dag opvang volstaat",
+        "de opvang is volgende maand 3 weken dicht",
+        "het wordt volgende week 18 graden",
     ],
 )
 def test_durations_counts_and_years_are_not_ages(text: str) -> None:
