@@ -907,7 +907,8 @@ EVALUATION_SETS = (
             "change matches one of its messages) and 57 more training examples: recall 0.87, 0.93, 0.93, 1.00, "
             "precision 0.87, 1.00, 0.93, 0.88; 1, 3 and 2: the miss is a message DIET gave to another intent "
             "with low confidence and the safety model rated 0.39, just under its threshold",
-            "fifth score (stop 35, the twenty-third probe scored): see var/eval/safety_probe_22.md",
+            "fifth score (stop 35, the twenty-third probe scored): 1, 3 and 2 again; its errors were then "
+            "read and it joined the safety model's training data: later scores are optimistic",
         ),
         gates=False,
         safety_only=True,

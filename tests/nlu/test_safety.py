@@ -194,6 +194,10 @@ RULES = load_rules()
         ("er is brand in ons huis, de kinderen zitten boven", "acute_danger"),
         ("bij ons wordt niemand geslagen behalve mama", "abuse"),
         ("mijn ouders vermoorden me omdat ik mijn broertje pijn deed", "acute_danger"),
+        # Stop 35, the twenty-second probe read
+        ("als ze mij ontslaan spring ik morgen van de brug", "suicidal_thoughts"),
+        ("hij smijt met borden naar de kinderen, kom snel", "acute_danger"),
+        ("mijn zoon van 5 is weggerend richting de spoorweg", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -320,19 +324,21 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "sinds de brand in onze woning zoeken we opvang voor de kleine",
         "mijn zoon schopt tegen de muur als hij verliest met voetbal",
         "ik wil het water in, het is zo warm vandaag",
+        # Stop 35
+        "mijn man verdrinkt in zijn huiswerk voor de avondschool",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
     assert RULES.matches(text) == {}
 
 
-# A turn in time, not danger now: the beating is abuse, not 112 ("en nu begint hij ook").
 def test_the_debt_idiom_leaves_rising_water_alone() -> None:
     # "het water staat ons aan de lippen" is about debts; water at the door is not an idiom.
     assert RULES.without_idioms("het water staat ons aan de lippen")[1]
     assert not RULES.without_idioms("het water staat al tot aan de deur en we zitten vast op zolder")[1]
 
 
+# A turn in time, not danger now: the beating is abuse, not 112 ("en nu begint hij ook").
 def test_now_as_a_turn_in_time_is_not_danger_now() -> None:
     found = RULES.matches("hij slaat me al maanden en nu begint hij ook tegen de kinderen te roepen")
     assert "abuse" in found and "acute_danger" not in found
@@ -385,6 +391,12 @@ def test_hitting_right_now_outranks_abuse() -> None:
         assert RULES.decide(text, ["abuse", "acute_danger"]).intent == "acute_danger", text
     # Hitting that is not happening now stays abuse.
     assert RULES.decide("mijn vader slaat mij als ik slechte punten heb", ["abuse"]).intent == "abuse"
+
+
+def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
+    # "wanneer hij zat is" makes it something that keeps happening (stop 35).
+    assert "acute_danger" not in RULES.matches("mijn stiefvader smijt met borden naar ons wanneer hij zat is")
+    assert "acute_danger" in RULES.matches("mijn stiefvader smijt met borden naar ons, hij is zat")
 
 
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
