@@ -452,6 +452,12 @@ class SafetySafeguard(_Stateless):
                 # Recorded, so that tune_safety_model replays it as settled (the model has no say).
                 reason = "entity-only"
             message.set("safeguard", reason, add_to_output=True)
-            if decision.intent and decision.intent != current and decision.reason != "unchanged":
+            if decision.tie_break:
+                message.set("safeguard_tie_break", decision.tie_break, add_to_output=True)
+            if (
+                decision.intent
+                and decision.intent != current
+                and (decision.reason != "unchanged" or decision.tie_break)
+            ):
                 _set_intent(message, decision.intent)
         return messages

@@ -987,6 +987,7 @@ def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: lis
             "intent": p.intent,
             "ranking": p.ranking,
             "safeguard": p.safeguard,
+            "tie_break": p.tie_break,
             "safety_model": p.safety_model,
             "selector": p.selector[:10],
             "collection_question": p.collection_question,

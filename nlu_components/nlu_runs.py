@@ -48,6 +48,8 @@ class Parsed:
     ranking: list[tuple[str, float]]
     entities: list[dict[str, Any]] = field(default_factory=list)
     safeguard: str | None = None
+    # "<concern>#<n>" when a safety tie-breaker chose the concern (safety.SafetyRules.decide).
+    tie_break: str | None = None
     # The ResponseSelector's ranking of the FAQ entries (retrieval intent faq), best first.
     selector: list[tuple[str, float]] = field(default_factory=list)
     # The separate safety model's opinion ({"probability", "concern"}), when the pipeline has one.
@@ -144,6 +146,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     ranking=[(str(r["name"]), float(r["confidence"])) for r in data.get("intent_ranking") or []],
                     entities=list(data.get("entities") or []),
                     safeguard=data.get("safeguard"),
+                    tie_break=data.get("safeguard_tie_break"),
                     selector=selector_ranking(data),
                     safety_model=data.get("safety_model"),
                     collection_question=data.get(COLLECTION_QUESTION) is True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,9 @@ class Decision:
     # or "unchanged" (SafetySafeguard records "entity-only" for an unchanged message that is only
     # a place or an age: the model had no say)
     reason: str
+    # "<concern>#<n>" when a tie-breaker chose the concern; `reason` still says how the message came
+    # to a safety answer at all (tune_safety_model replays that)
+    tie_break: str | None = None
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -48,6 +51,8 @@ class SafetyRules:
     concerns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     # concern -> the concerns it wins over when its own pattern matched
     outranks: tuple[tuple[str, frozenset[str]], ...] = ()
+    # concern -> patterns that choose it once a message gets a safety answer (never before)
+    tie_breakers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
 
     @property
     def safety_intents(self) -> frozenset[str]:
@@ -102,7 +107,31 @@ class SafetyRules:
         likely concern; safety_model.py). At or above `min_model_probability` it keeps such an
         uncertain safety prediction of DIET, and it turns a message that DIET and the patterns
         took for something else into its concern. It never takes a safety answer away.
+        A `tie_breakers` pattern only changes which safety concern a message gets, never whether it
+        gets one, and suicidal thoughts found by a pattern stay suicidal thoughts.
         """
+        decision = self._decide(
+            text, ranking, promote_uncertain, confidence, min_confidence_without_pattern, model, min_model_probability
+        )
+        if decision.intent not in self.safety_intents or decision.reason.startswith(f"pattern:{SUICIDAL}"):
+            return decision
+        cleaned, _ = self.without_idioms(self.normalise(text))
+        for concern, patterns in self.tie_breakers:
+            for index, pattern in enumerate(patterns):
+                if pattern.search(cleaned):
+                    return replace(decision, intent=concern, tie_break=f"{concern}#{index}")
+        return decision
+
+    def _decide(
+        self,
+        text: str,
+        ranking: list[str],
+        promote_uncertain: bool,
+        confidence: float,
+        min_confidence_without_pattern: float,
+        model: tuple[float, str] | None,
+        min_model_probability: float,
+    ) -> Decision:
         predicted = ranking[0] if ranking else None
         cleaned, idiom_removed = self.without_idioms(self.normalise(text))
         found = self._matches_in(cleaned)
@@ -150,11 +179,21 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     )
     if SUICIDAL not in dict(concerns):
         raise ValueError(f"{path}: the concern {SUICIDAL} is missing")
+    known = {name for name, _ in concerns}
     outranks = tuple((str(winner), frozenset(map(str, losers))) for winner, losers in raw.get("outranks", {}).items())
-    unknown = {name for winner, losers in outranks for name in {winner, *losers}} - {name for name, _ in concerns}
+    unknown = {name for winner, losers in outranks for name in {winner, *losers}} - known
     if unknown:
         raise ValueError(f"{path}: `outranks` names unknown concerns: {', '.join(sorted(unknown))}")
-    return SafetyRules(spelling=spelling, idioms=idioms, concerns=concerns, outranks=outranks)
+    tie_breakers = tuple(
+        (str(name), tuple(_compile(fold(pattern)) for pattern in patterns))
+        for name, patterns in raw.get("tie_breakers", {}).items()
+    )
+    unknown = {name for name, _ in tie_breakers} - known
+    if unknown:
+        raise ValueError(f"{path}: `tie_breakers` names unknown concerns: {', '.join(sorted(unknown))}")
+    return SafetyRules(
+        spelling=spelling, idioms=idioms, concerns=concerns, outranks=outranks, tie_breakers=tie_breakers
+    )
 
 
 def rules_fingerprint(path: Path = PATTERNS_FILE) -> str:

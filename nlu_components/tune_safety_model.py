@@ -4,12 +4,12 @@
     .venv-rasa/bin/python -m nlu_components.tune_safety_model
 
 Method (the chosen values are written in config.yml): the seen sets (READ_SETS: the development
-sets, nlu_files.DEVELOPMENT_DIRS, and the safety probes the safety model trains on, the first
-twenty-one) are replayed through the safeguard's rules with the model's opinion, for every weight of
-the sentence vectors, regularisation and threshold, starting from the parses `make eval` saved
-(DIET, the patterns and the safeguard's reason per message; they must have been made with the
-current safety_patterns.yml, which is checked, because the patterns' decisions are replayed as
-stored).
+sets, nlu_files.DEVELOPMENT_DIRS, and the safety probes the safety model trains on, up to
+nlu_files.LAST_READ_SAFETY_PROBE) are replayed through the safeguard's rules with the model's
+opinion, for every weight of the sentence vectors, regularisation and threshold, starting from the
+parses `make eval` saved (DIET, the patterns and the safeguard's reason per message; they must have
+been made with the current safety_patterns.yml, which is checked, because the patterns' decisions
+are replayed as stored).
 The model is retrained here for each setting (DIET is not): as shipped, on its training examples
 and the read probes, but cross-fitted: each read probe's messages get the opinion of a model
 trained without that probe (one training per set and setting, a few minutes in all).

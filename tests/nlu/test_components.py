@@ -162,6 +162,15 @@ def test_safeguard_uses_the_safety_models_opinion_only_when_configured() -> None
     assert used.get("safeguard") == "model"
 
 
+def test_safeguard_applies_a_tie_break_to_diets_own_safety_guess() -> None:
+    # No pattern matched, so DIET's guess stood ("unchanged"), but the tie-breaker chose the crisis.
+    text = "onze pleegdochter van 15 is zo agressief dat we niet meer weten wat doen"
+    [guarded] = make(SafetySafeguard).process([message(text, intent="acute_danger", confidence=0.9)])
+    assert guarded.get("intent")["name"] == "minor_crisis"
+    assert guarded.get("safeguard") == "unchanged"
+    assert guarded.get("safeguard_tie_break") == "minor_crisis#0"
+
+
 def test_safety_model_component_trains_persists_and_loads(tmp_path: Path) -> None:
     storage = LocalModelStorage(tmp_path)
     resource = Resource("safety_model")

@@ -399,6 +399,40 @@ def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
     assert "acute_danger" in RULES.matches("mijn stiefvader smijt met borden naar ons, hij is zat")
 
 
+def test_a_child_who_is_the_danger_at_home_is_a_crisis() -> None:
+    # Stop 35: the crisis contact point for minors, whose answer also names 112.
+    text = "onze stiefdochter van 14 smijt alles door de keuken en bedreigt haar broertje"
+    assert RULES.decide(text, ["acute_danger"]).intent == "minor_crisis"
+    decision = RULES.decide(text, ["abuse"])
+    assert decision.intent == "minor_crisis" and decision.tie_break == "minor_crisis#0"
+
+
+def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
+    # A weapon stays danger now; the child threatened by someone else is not the one in crisis.
+    assert RULES.decide("onze zoon van 15 zwaait met een mes en bedreigt ons", ["minor_crisis"]).intent == (
+        "acute_danger"
+    )
+    assert RULES.decide("onze dochter wordt door haar lief bedreigd, hij gooit met stoelen", ["abuse"]).intent == (
+        "acute_danger"
+    )
+    # It chooses between safety answers and never gives one.
+    assert RULES.decide("onze zoon van 3 gooit met zijn speelgoed", ["young_child"]).intent == "young_child"
+    # A suicidal-thoughts pattern still wins.
+    assert RULES.decide("onze zoon is zo agressief en zegt dat hij zelfmoord pleegt", ["acute_danger"]).intent == (
+        "suicidal_thoughts"
+    )
+
+
+def test_tie_breakers_must_name_known_concerns(tmp_path: Path) -> None:
+    broken = tmp_path / "patterns.yml"
+    broken.write_text(
+        PATTERNS_FILE.read_text(encoding="utf-8").replace("tie_breakers:\n  minor_crisis:", "tie_breakers:\n  crisis:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="crisis"):
+        load_rules(broken)
+
+
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
     broken = tmp_path / "patterns.yml"
     broken.write_text(
