@@ -59,8 +59,9 @@ OUTPUT = PROJECT_ROOT / "var" / "eval" / "safety_model_tuning.json"
 # Weight 2 went in stop 34: never chosen since vectors came in (stop 23).
 SENTENCE_VECTOR_WEIGHTS = [1.0]
 # Widened in stop 34: stop 33's run chose regularisation 16 and threshold 0.50, both on the edge,
-# and the next run 32, the edge again; 4 went (not chosen since stop 28).
-REGULARISATIONS = [8.0, 16.0, 32.0, 64.0]
+# and the next run 32, the edge again; 4 went (not chosen since stop 28). Stop 35: 64 was chosen,
+# the edge once more, so 128 came in and 8 went (not chosen since stop 32).
+REGULARISATIONS = [16.0, 32.0, 64.0, 128.0]
 THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 # The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
 # no pattern supports needs the model's agreement or becomes a fallback. Tuned here since stop 29.
