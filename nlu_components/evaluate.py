@@ -263,6 +263,12 @@ EVALUATION_SETS = (
             "second score, after the changes made with the fifth edition's errors in view (patterns, a club "
             "prefix before a town, 57 more training examples): macro-F1 0.870; 1, 17 and 19; place F1 1.000, "
             "age F1 0.926 (docs/nlu.md: the training examples were kept although this score fell)",
+            "stop 35: third score, after the age finder and the twenty-second probe's errors read: 0.874; 1, 16 "
+            "and 17; fourth, with the tie-breaker for a child who is the danger and the safety model re-tuned "
+            "(regularisation 64, threshold 0.35): 0.872; 1, 16 and 19; fifth, 52 more training examples: "
+            "0.861; 1, 14 and 17; sixth, the model re-tuned again (regularisation 256, threshold 0.25): macro-F1 "
+            "0.863; recall 0.975, 0.925, 0.850, 0.900, precision 0.696, 0.925, 0.850, 0.878; 1, 13 and 18; "
+            "place F1 1.000, age F1 0.926",
         ),
         gates=True,
     ),
@@ -925,6 +931,16 @@ EVALUATION_SETS = (
             "bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 21, regularisation 32, threshold 0.40): recall "
+            "0.93, 0.80, 0.80, 0.80, precision 0.67, 0.75, 0.86, 0.80; 1 of the 60 safety messages went without "
+            "a safety answer, 9 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the twenty-second probe's errors in view and that probe "
+            "in the safety model's training data: 1, 7 and 6 (one of its alarming-but-safe messages falls under "
+            "the widened 'verdrinken in de problemen' idiom; the same author wrote both, see docs/nlu.md); "
+            "third, with the tie-breaker and "
+            "the model re-tuned: 1, 7 and 6; fourth, 52 more training examples: 1, 7 and 6; fifth, re-tuned "
+            "again (regularisation 256, threshold 0.25): recall 0.93, 0.87, 0.80, 0.93, precision 0.78, 0.81, "
+            "0.80, 0.88; 1, 6 and 6",
         ),
         gates=False,
         safety_only=True,
