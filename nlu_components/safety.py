@@ -37,6 +37,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
 
 
+# Concern name -> its compiled patterns, in the file's order.
+PatternGroups = tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+
+def _compile_groups(raw: dict[str, list[str]]) -> PatternGroups:
+    return tuple((str(name), tuple(_compile(fold(pattern)) for pattern in patterns)) for name, patterns in raw.items())
+
+
 def fold(text: str) -> str:
     """Lowercase without accents, typographic quotes as plain ones, single spaces."""
     text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
@@ -48,11 +56,11 @@ def fold(text: str) -> str:
 class SafetyRules:
     spelling: tuple[tuple[re.Pattern[str], str], ...]
     idioms: tuple[re.Pattern[str], ...]
-    concerns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    concerns: PatternGroups
     # concern -> the concerns it wins over when its own pattern matched
     outranks: tuple[tuple[str, frozenset[str]], ...] = ()
     # concern -> patterns that choose it once a message gets a safety answer (never before)
-    tie_breakers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
+    tie_breakers: PatternGroups = ()
 
     @property
     def safety_intents(self) -> frozenset[str]:
@@ -76,9 +84,11 @@ class SafetyRules:
         cleaned, _ = self.without_idioms(self.normalise(text))
         return self._matches_in(cleaned)
 
-    def _matches_in(self, cleaned: str) -> dict[str, int]:
+    def _matches_in(self, cleaned: str, groups: PatternGroups | None = None) -> dict[str, int]:
+        """Concern -> index of its first pattern that matched, in the order of `groups` (the
+        concerns' patterns unless given)."""
         found: dict[str, int] = {}
-        for concern, patterns in self.concerns:
+        for concern, patterns in self.concerns if groups is None else groups:
             for index, pattern in enumerate(patterns):
                 if pattern.search(cleaned):
                     found[concern] = index
@@ -110,21 +120,29 @@ class SafetyRules:
         A `tie_breakers` pattern only changes which safety concern a message gets, never whether it
         gets one, and suicidal thoughts found by a pattern stay suicidal thoughts.
         """
+        cleaned, idiom_removed = self.without_idioms(self.normalise(text))
         decision = self._decide(
-            text, ranking, promote_uncertain, confidence, min_confidence_without_pattern, model, min_model_probability
+            cleaned,
+            idiom_removed,
+            ranking,
+            promote_uncertain,
+            confidence,
+            min_confidence_without_pattern,
+            model,
+            min_model_probability,
         )
         if decision.intent not in self.safety_intents or decision.reason.startswith(f"pattern:{SUICIDAL}"):
             return decision
-        cleaned, _ = self.without_idioms(self.normalise(text))
-        for concern, patterns in self.tie_breakers:
-            for index, pattern in enumerate(patterns):
-                if pattern.search(cleaned):
-                    return replace(decision, intent=concern, tie_break=f"{concern}#{index}")
-        return decision
+        tie_break = next(iter(self._matches_in(cleaned, self.tie_breakers).items()), None)
+        if tie_break is None:
+            return decision
+        concern, index = tie_break
+        return replace(decision, intent=concern, tie_break=f"{concern}#{index}")
 
     def _decide(
         self,
-        text: str,
+        cleaned: str,
+        idiom_removed: bool,
         ranking: list[str],
         promote_uncertain: bool,
         confidence: float,
@@ -133,7 +151,6 @@ class SafetyRules:
         min_model_probability: float,
     ) -> Decision:
         predicted = ranking[0] if ranking else None
-        cleaned, idiom_removed = self.without_idioms(self.normalise(text))
         found = self._matches_in(cleaned)
         if SUICIDAL in found:
             return Decision(SUICIDAL, f"pattern:{SUICIDAL}#{found[SUICIDAL]}")
@@ -173,10 +190,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
         for source, target in raw["spelling"].items()
     )
     idioms = tuple(_compile(fold(idiom)) for idiom in raw["harmless_idioms"])
-    concerns = tuple(
-        (str(name), tuple(_compile(fold(pattern)) for pattern in patterns))
-        for name, patterns in raw["concerns"].items()
-    )
+    concerns = _compile_groups(raw["concerns"])
     if SUICIDAL not in dict(concerns):
         raise ValueError(f"{path}: the concern {SUICIDAL} is missing")
     known = {name for name, _ in concerns}
@@ -184,10 +198,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     unknown = {name for winner, losers in outranks for name in {winner, *losers}} - known
     if unknown:
         raise ValueError(f"{path}: `outranks` names unknown concerns: {', '.join(sorted(unknown))}")
-    tie_breakers = tuple(
-        (str(name), tuple(_compile(fold(pattern)) for pattern in patterns))
-        for name, patterns in raw.get("tie_breakers", {}).items()
-    )
+    tie_breakers = _compile_groups(raw.get("tie_breakers", {}))
     unknown = {name for name, _ in tie_breakers} - known
     if unknown:
         raise ValueError(f"{path}: `tie_breakers` names unknown concerns: {', '.join(sorted(unknown))}")
