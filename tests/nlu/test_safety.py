@@ -399,6 +399,62 @@ def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
     assert "acute_danger" in RULES.matches("mijn stiefvader smijt met borden naar ons, hij is zat")
 
 
+def test_children_better_off_with_another_parent_is_suicidal() -> None:
+    # Stop 36: worded about the children, not about "me".
+    assert "suicidal_thoughts" in RULES.matches("onze jongens zijn echt beter af met een betere papa dan ik")
+    assert "suicidal_thoughts" not in RULES.matches("de kinderen zijn beter af bij een onthaalouder dichtbij")
+
+
+def test_strangling_whenever_he_is_angry_is_abuse_not_danger_now() -> None:
+    # Stop 36: a clause that says it keeps happening makes it abuse (1712, which names 112 too).
+    habitual = "hij grijpt mij bij de keel en knijpt mijn keel dicht telkens hij jaloers is"
+    assert "acute_danger" not in RULES.matches(habitual)
+    # Before, the strangling pattern outranked DIET's abuse.
+    assert RULES.decide(habitual, ["abuse", "acute_danger"]).intent == "abuse"
+    assert "acute_danger" in RULES.matches("hij knijpt mijn keel dicht, help")
+
+
+def test_being_tracked_is_control_and_being_chased_is_danger() -> None:
+    # Stop 36: following someone's phone is control, not being followed in the street.
+    assert "acute_danger" not in RULES.matches("mijn vriend volgt mijn locatie en leest al mijn berichten")
+    assert "acute_danger" in RULES.matches("een man volgt mijn dochter vanaf de bushalte")
+    assert "acute_danger" in RULES.matches("we zijn weggereden maar mijn ex zit ons met zijn auto achterna")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn broer en mijn vader willen mij deze zomer uithuwelijken",
+        "ik ben 16 en mijn familie eist dat ik na de examens trouw met iemand uit hun dorp",
+        "ze gaan mij dwingen om te trouwen met een oudere man",
+    ],
+)
+def test_a_forced_marriage_is_abuse(text: str) -> None:
+    assert "abuse" in RULES.matches(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wij gaan trouwen in mei, kan de kleine dan naar de opvang", "mijn dochter wil trouwen met haar vriendin"],
+)
+def test_a_wedding_of_ones_own_choosing_is_no_concern(text: str) -> None:
+    assert RULES.matches(text) == {}
+
+
+def test_a_childs_severe_panic_attack_is_a_crisis_once_it_gets_a_safety_answer() -> None:
+    # Stop 36: hitting her own head reads as abuse too; the tie-breaker picks the crisis point.
+    text = "onze pleegdochter van 15 heeft een hevige paniekaanval en slaat haar hoofd tegen de kast"
+    decision = RULES.decide(text, ["abuse"])
+    assert decision.intent == "minor_crisis" and decision.tie_break == "minor_crisis#1"
+    # Never a safety answer on its own, and a weapon keeps danger now first.
+    assert RULES.decide("mijn zoon van 12 had een zware paniekaanval voor zijn toets", ["young_person"]).intent == (
+        "young_person"
+    )
+    assert RULES.decide("mijn zoon van 16 heeft een zware paniekaanval en pakt een mes", ["abuse"]).intent == (
+        "acute_danger"
+    )
+
+
 def test_a_child_who_is_the_danger_at_home_is_a_crisis() -> None:
     # Stop 35: the crisis contact point for minors, whose answer also names 112.
     text = "onze stiefdochter van 14 smijt alles door de keuken en bedreigt haar broertje"
@@ -449,6 +505,25 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
     decision = RULES.decide("ik schaam me dood", ["suicidal_thoughts", "out_of_scope"])
     assert decision.intent == "out_of_scope"
     assert decision.reason == "idiom-veto"
+
+
+@pytest.mark.parametrize(
+    ("text", "everyday"),
+    [
+        # Stop 36
+        ("die wafels op de kerstmarkt waren om te sterven zo goed", "out_of_scope"),
+        ("onze dochter gaat alleen op reis naar Peru, ik sterf duizend doden", "young_person"),
+        ("hij heeft de afstandsbediening weer kwijtgemaakt, ik vermoord hem nog", "out_of_scope"),
+    ],
+)
+def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
+    decision = RULES.decide(text, ["suicidal_thoughts", everyday])
+    assert (decision.intent, decision.reason) == (everyday, "idiom-veto")
+
+
+def test_a_threat_with_a_time_is_no_idiom() -> None:
+    decision = RULES.decide("ik vermoord hem nog vannacht", ["abuse", "out_of_scope"])
+    assert decision.intent == "abuse"
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
