@@ -2,9 +2,9 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second to fifth development sets
+probes that have not joined yet or the second to sixth development sets
 (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_6/     the held-out set (sixth edition, written in stop 34); the bars apply to it
+  tests/nlu/heldout_7/     the held-out set (seventh edition, written in stop 36); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
@@ -12,6 +12,7 @@ probes that have not joined yet or the second to fifth development sets
   tests/nlu/development_3/ the third edition, retired in stop 30
   tests/nlu/development_4/ the fourth edition, retired in stop 31
   tests/nlu/development_5/ the fifth edition, retired in stop 34
+  tests/nlu/development_6/ the sixth edition, retired in stop 36
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_19/
@@ -60,6 +61,7 @@ from nlu_components.nlu_files import (
     HELDOUT_DIR,
     READ_SAFETY_PROBE_DIRS,
     SECOND_DEVELOPMENT_DIR,
+    SIXTH_DEVELOPMENT_DIR,
     THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
     safety_probe_dir,
@@ -248,27 +250,15 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "sixth edition, written in one sitting in stop 34 (6 December 2026) before the next change to "
-            "the NLU, checked with nlu_components.check_new_set (236 near-copy listings, mostly short replies, "
-            "rewritten until none was: 219 rewrites) and committed before it was scored; first scored with the "
-            "safety model re-tuned on the read sets (regularisation 32, threshold 0.40), a choice made before "
-            "this edition was scored; the first five editions guided changes or were scored through them and "
-            "are now development sets (development.md to development_5.md)",
-            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fifth edition",
-            "first score (stop 34, safety model trained on probes 1 to 21, regularisation 32, threshold 0.40): "
-            "macro-F1 0.882; recall 0.950, 0.925, 0.850, 0.900 and precision 0.717, 0.925, 0.829, 0.837 (acute "
-            "danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went without a "
-            "safety answer, 14 got another concern's, 18 of the 345 other messages a safety answer; place F1 "
-            "1.000, age F1 0.926",
-            "second score, after the changes made with the fifth edition's errors in view (patterns, a club "
-            "prefix before a town, 57 more training examples): macro-F1 0.870; 1, 17 and 19; place F1 1.000, "
-            "age F1 0.926 (docs/nlu.md: the training examples were kept although this score fell)",
-            "stop 35: third score, after the age finder and the twenty-second probe's errors read: 0.874; 1, 16 "
-            "and 17; fourth, with the tie-breaker for a child who is the danger and the safety model re-tuned "
-            "(regularisation 64, threshold 0.35): 0.872; 1, 16 and 19; fifth, 52 more training examples: "
-            "0.861; 1, 14 and 17; sixth, the model re-tuned again (regularisation 256, threshold 0.25): macro-F1 "
-            "0.863; recall 0.975, 0.925, 0.850, 0.900, precision 0.696, 0.925, 0.850, 0.878; 1, 13 and 18; "
-            "place F1 1.000, age F1 0.926",
+            "seventh edition, written in one sitting in stop 36 (6 December 2026) before the sixth edition's "
+            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (210 "
+            "near-copy listings, mostly short replies and requests the training data words the same way, "
+            "rewritten until none was: 197 rewrites; 4 safety messages were also made less ambiguous before "
+            "the commit) and committed before it was scored; first scored with the safety model re-tuned on "
+            "the read sets (regularisation 1,024, threshold 0.25), a choice made before this edition was "
+            "scored; the first six editions guided changes or were scored through them and are now "
+            "development sets (development.md to development_6.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the sixth edition",
         ),
         gates=True,
     ),
@@ -381,6 +371,41 @@ EVALUATION_SETS = (
             "its errors were read in stop 34, after the sixth held-out edition had been committed and scored, "
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 "
             "0.904; 1, 3 and 9 after that; its scores are optimistic from then on",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_6",
+        SIXTH_DEVELOPMENT_DIR,
+        "NLU evaluation on the sixth development set",
+        (
+            "the retired sixth edition of the held-out set (written in stop 34): the bars applied to it in "
+            "stops 34 to 36, through eight scores after some fifteen changes, none taken back because of its "
+            "score; no bar applies now. The safety model does not train on near copies of its messages. Its "
+            "errors were not read while it was the held-out set",
+            "sixth edition, written in one sitting in stop 34 (6 December 2026) before the next change to "
+            "the NLU, checked with nlu_components.check_new_set (236 near-copy listings, mostly short replies, "
+            "rewritten until none was: 219 rewrites) and committed before it was scored; first scored with the "
+            "safety model re-tuned on the read sets (regularisation 32, threshold 0.40), a choice made before "
+            "this edition was scored; the first five editions guided changes or were scored through them and "
+            "are now development sets (development.md to development_5.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the fifth edition",
+            "first score (stop 34, safety model trained on probes 1 to 21, regularisation 32, threshold 0.40): "
+            "macro-F1 0.882; recall 0.950, 0.925, 0.850, 0.900 and precision 0.717, 0.925, 0.829, 0.837 (acute "
+            "danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went without a "
+            "safety answer, 14 got another concern's, 18 of the 345 other messages a safety answer; place F1 "
+            "1.000, age F1 0.926",
+            "second score, after the changes made with the fifth edition's errors in view (patterns, a club "
+            "prefix before a town, 57 more training examples): macro-F1 0.870; 1, 17 and 19; place F1 1.000, "
+            "age F1 0.926 (docs/nlu.md: the training examples were kept although this score fell)",
+            "stop 35: third score, after the age finder and the twenty-second probe's errors read: 0.874; 1, 16 "
+            "and 17; fourth, with the tie-breaker for a child who is the danger and the safety model re-tuned "
+            "(regularisation 64, threshold 0.35): 0.872; 1, 16 and 19; fifth, 52 more training examples: "
+            "0.861; 1, 14 and 17; sixth, the model re-tuned again (regularisation 256, threshold 0.25): macro-F1 "
+            "0.863; recall 0.975, 0.925, 0.850, 0.900, precision 0.696, 0.925, 0.850, 0.878; 1, 13 and 18; "
+            "place F1 1.000, age F1 0.926",
+            "stop 36: seventh score, the twenty-fourth probe scored (no change yet): the same; eighth, after "
+            "the twenty-third probe's errors were read: macro-F1 0.864; 0, 13 and 18 (abuse recall 0.875)",
         ),
         gates=False,
     ),

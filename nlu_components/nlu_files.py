@@ -16,9 +16,9 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
-# The held-out set: its sixth edition, written in stop 34 before the next change to the NLU, and
-# the held-out set since then (tests/nlu/README.md).
-HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_6"
+# The held-out set: its seventh edition, written in stop 36 before the sixth edition's errors were
+# read or the next change to the NLU, and the held-out set since then (tests/nlu/README.md).
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_7"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 # The second held-out edition, retired on 5 December 2026 (stop 29) when the third replaced it.
@@ -29,6 +29,8 @@ THIRD_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_3"
 FOURTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_4"
 # The fifth held-out edition, the held-out set in stops 31 to 34 until the sixth replaced it.
 FIFTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_5"
+# The sixth held-out edition, the held-out set in stops 34 to 36 until the seventh replaced it.
+SIXTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_6"
 # Every retired held-out edition, oldest first: a new retiree is added here once.
 DEVELOPMENT_DIRS = (
     DEVELOPMENT_DIR,
@@ -36,6 +38,7 @@ DEVELOPMENT_DIRS = (
     THIRD_DEVELOPMENT_DIR,
     FOURTH_DEVELOPMENT_DIR,
     FIFTH_DEVELOPMENT_DIR,
+    SIXTH_DEVELOPMENT_DIR,
 )
 
 
@@ -63,8 +66,8 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # lines of the ninth's printed by mistake; the first six had been read). In stop 28, once the
 # eleventh had joined, the false alarms of all of them were read (docs/nlu.md); their misses not.
 # The thirteenth joined in stop 29 with all its errors read, the fourteenth to sixteenth in stop 30,
-# the seventeenth to nineteenth in stop 31, the twentieth in stop 33, the twenty-first in stop 34
-# and the twenty-second in stop 35 (their errors read).
+# the seventeenth to nineteenth in stop 31, the twentieth in stop 33, the twenty-first in stop 34,
+# the twenty-second in stop 35 and the twenty-third in stop 36 (their errors read).
 LAST_READ_SAFETY_PROBE = 23
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
@@ -73,7 +76,7 @@ UNREAD_DIRS = (
     *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
 )
 # What the safety model's read-probe examples must not be near copies of: the unread sets, and the
-# second to fifth development sets, which were kept out while they were the held-out set and stay
+# second to sixth development sets, which were kept out while they were the held-out set and stay
 # out so that their safety rows judge a change to the safety model on wording it has not trained
 # on. (The first development set was never kept out: 44 read-probe messages are near copies of its
 # messages.)
