@@ -326,6 +326,14 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik wil het water in, het is zo warm vandaag",
         # Stop 35
         "mijn man verdrinkt in zijn huiswerk voor de avondschool",
+        # Stop 36
+        "mijn laptop is weer gecrasht, ik kon de helpdesk vermoorden",
+        "die film joeg me de stuipen op het lijf",
+        "de school was dicht door een brand, waar kan de kleine morgen heen",
+        "het kinderdagverblijf heeft onze zoon buitengezet omdat we te laat betaalden",
+        "onze kleuter roept dat hij gaat weglopen als hij niet mag gamen",
+        "onze peuter slaat haar vriendje met een schepje in de zandbak",
+        "neen, hier wordt niemand bedreigd",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -397,6 +405,36 @@ def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
     # "wanneer hij zat is" makes it something that keeps happening (stop 35).
     assert "acute_danger" not in RULES.matches("mijn stiefvader smijt met borden naar ons wanneer hij zat is")
     assert "acute_danger" in RULES.matches("mijn stiefvader smijt met borden naar ons, hij is zat")
+
+
+def test_a_denial_leaves_the_danger_that_follows_it() -> None:
+    # Stop 36: the denial idiom cuts only up to the denied word.
+    assert "acute_danger" in RULES.matches("nee, hij heeft me niet geslagen, hij staat hier nu met een mes")
+    assert "abuse" in RULES.matches("nee, ik word niet geslagen, maar mijn man slaat de kinderen")
+
+
+def test_a_toddler_running_away_is_play_but_not_a_teenager() -> None:
+    assert "minor_crisis" in RULES.matches("onze dochter van 14 dreigt weg te lopen als ze niet naar het feest mag")
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        # Stop 36, the sixth development set's errors in view
+        ("hij zit in zijn wagen met een tuinslang door het raam", "suicidal_thoughts"),
+        ("mijn ex is stomdronken met de wagen vertrokken met de kinderen mee", "acute_danger"),
+        ("twee jongens slaan mijn dochter elke dag op de bus in elkaar", "abuse"),
+        ("hun vader houdt de kinderen al drie dagen bij zich en we weten niet waar ze zitten", "minor_crisis"),
+        ("de vader is opgepakt en zijn twee kinderen zitten nu alleen thuis", "minor_crisis"),
+    ],
+)
+def test_stop_36_patterns(text: str, concern: str) -> None:
+    assert concern in RULES.matches(text)
+
+
+def test_nobody_in_danger_vetoes_a_safety_guess_without_a_pattern() -> None:
+    decision = RULES.decide("alles is hier kalm, er is geen gevaar", ["acute_danger", "inform_urgency"])
+    assert (decision.intent, decision.reason) == ("inform_urgency", "idiom-veto")
 
 
 def test_children_better_off_with_another_parent_is_suicidal() -> None:
@@ -514,6 +552,7 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("die wafels op de kerstmarkt waren om te sterven zo goed", "out_of_scope"),
         ("onze dochter gaat alleen op reis naar Peru, ik sterf duizend doden", "young_person"),
         ("hij heeft de afstandsbediening weer kwijtgemaakt, ik vermoord hem nog", "out_of_scope"),
+        ("we zijn bijna gestorven van plezier op die kermis", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
