@@ -259,6 +259,15 @@ EVALUATION_SETS = (
             "scored; the first six editions guided changes or were scored through them and are now "
             "development sets (development.md to development_6.md)",
             "40 safety messages per concern and 74 alarming-but-safe messages, as in the sixth edition",
+            "first score (stop 36, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
+            "0.25): macro-F1 0.865; recall 0.925, 0.975, 0.900, 0.900 and precision 0.771, 0.975, 0.857, 0.837 "
+            "(acute danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went "
+            "without a safety answer, 11 got another concern's, 14 of the 345 other messages a safety answer; "
+            "place F1 0.982, age F1 0.946",
+            "second score, after the changes made with the sixth edition's errors in view (idioms, five "
+            "patterns, 47 DIET and 6 safety-model examples; the same author wrote this edition earlier in the "
+            "stop, see docs/nlu.md): macro-F1 0.878; recall 0.925, 0.975, 0.925, 0.900 and precision 0.804, "
+            "0.951, 0.860, 0.837; 1, 10 and 14",
         ),
         gates=True,
     ),
@@ -406,6 +415,11 @@ EVALUATION_SETS = (
             "place F1 1.000, age F1 0.926",
             "stop 36: seventh score, the twenty-fourth probe scored (no change yet): the same; eighth, after "
             "the twenty-third probe's errors were read: macro-F1 0.864; 0, 13 and 18 (abuse recall 0.875)",
+            "ninth score, the first as a development set (the seventh edition's first score run, the safety "
+            "model re-tuned to regularisation 1,024 and threshold 0.25): macro-F1 0.866; 0, 13 and 15",
+            "its errors were read in stop 36, after the seventh held-out edition had been committed and "
+            "scored, and the safety layer and the training data changed with them in view (docs/nlu.md): "
+            "macro-F1 0.909; 0, 7 and 6 after that; its scores are optimistic from then on",
         ),
         gates=False,
     ),
@@ -966,6 +980,9 @@ EVALUATION_SETS = (
             "the model re-tuned: 1, 7 and 6; fourth, 52 more training examples: 1, 7 and 6; fifth, re-tuned "
             "again (regularisation 256, threshold 0.25): recall 0.93, 0.87, 0.80, 0.93, precision 0.78, 0.81, "
             "0.80, 0.88; 1, 6 and 6",
+            "sixth score (stop 36, the twenty-fourth probe scored): 1, 6 and 6 again; its errors were then read "
+            "and the safety layer changed with them in view (docs/nlu.md), and it joined the safety model's "
+            "training data: 0, 1 and 0 after that",
         ),
         gates=False,
         safety_only=True,
@@ -982,6 +999,12 @@ EVALUATION_SETS = (
             "bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 22, regularisation 256, threshold 0.25): recall "
+            "0.93, 0.93, 0.93, 0.87, precision 0.88, 1.00, 0.88, 1.00; 3 of the 60 safety messages went without "
+            "a safety answer, 2 got another concern's, 2 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the twenty-third probe's errors in view and that probe "
+            "in the safety model's training data: 1, 2 and 2; third, re-tuned (regularisation 1,024, threshold "
+            "0.25): 1, 2 and 1; fourth, after the sixth development set's errors were read: 1, 2 and 2",
         ),
         gates=False,
         safety_only=True,
