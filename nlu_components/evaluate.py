@@ -268,6 +268,9 @@ EVALUATION_SETS = (
             "patterns, 47 DIET and 6 safety-model examples; the same author wrote this edition earlier in the "
             "stop, see docs/nlu.md): macro-F1 0.878; recall 0.925, 0.975, 0.925, 0.900 and precision 0.804, "
             "0.951, 0.860, 0.837; 1, 10 and 14",
+            "third score, with the safety model re-tuned on the read sets now holding the sixth development "
+            "set (regularisation 1,024, threshold 0.20): macro-F1 0.875; recall 0.925, 0.975, 0.925, 0.900 and "
+            "precision 0.771, 0.951, 0.860, 0.837; 1, 10 and 16; place F1 0.982, age F1 0.946",
         ),
         gates=True,
     ),
@@ -419,7 +422,8 @@ EVALUATION_SETS = (
             "model re-tuned to regularisation 1,024 and threshold 0.25): macro-F1 0.866; 0, 13 and 15",
             "its errors were read in stop 36, after the seventh held-out edition had been committed and "
             "scored, and the safety layer and the training data changed with them in view (docs/nlu.md): "
-            "macro-F1 0.909; 0, 7 and 6 after that; its scores are optimistic from then on",
+            "macro-F1 0.909; 0, 7 and 6 after that; its scores are optimistic from then on; then, re-tuned "
+            "(threshold 0.20): 0.905; 0, 7 and 8",
         ),
         gates=False,
     ),
@@ -1004,7 +1008,8 @@ EVALUATION_SETS = (
             "a safety answer, 2 got another concern's, 2 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the twenty-third probe's errors in view and that probe "
             "in the safety model's training data: 1, 2 and 2; third, re-tuned (regularisation 1,024, threshold "
-            "0.25): 1, 2 and 1; fourth, after the sixth development set's errors were read: 1, 2 and 2",
+            "0.25): 1, 2 and 1; fourth, after the sixth development set's errors were read: 1, 2 and 2; fifth, "
+            "re-tuned (threshold 0.20): 1, 2 and 2",
         ),
         gates=False,
         safety_only=True,
