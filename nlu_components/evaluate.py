@@ -271,6 +271,9 @@ EVALUATION_SETS = (
             "third score, with the safety model re-tuned on the read sets now holding the sixth development "
             "set (regularisation 1,024, threshold 0.20): macro-F1 0.875; recall 0.925, 0.975, 0.925, 0.900 and "
             "precision 0.771, 0.951, 0.860, 0.837; 1, 10 and 16; place F1 0.982, age F1 0.946",
+            "fourth score, after a conversation test story had tipped (one hospital example out, two "
+            "inform_role examples in): macro-F1 0.871; recall 0.925, 0.975, 0.900, 0.900 and precision 0.755, "
+            "0.951, 0.857, 0.837; 1, 11 and 16; place F1 0.982, age F1 0.946",
         ),
         gates=True,
     ),
@@ -423,7 +426,7 @@ EVALUATION_SETS = (
             "its errors were read in stop 36, after the seventh held-out edition had been committed and "
             "scored, and the safety layer and the training data changed with them in view (docs/nlu.md): "
             "macro-F1 0.909; 0, 7 and 6 after that; its scores are optimistic from then on; then, re-tuned "
-            "(threshold 0.20): 0.905; 0, 7 and 8",
+            "(threshold 0.20): 0.905; 0, 7 and 8; after the conversation-test fix: 0.907; 0, 7 and 7",
         ),
         gates=False,
     ),
@@ -1009,7 +1012,7 @@ EVALUATION_SETS = (
             "second score, after the changes made with the twenty-third probe's errors in view and that probe "
             "in the safety model's training data: 1, 2 and 2; third, re-tuned (regularisation 1,024, threshold "
             "0.25): 1, 2 and 1; fourth, after the sixth development set's errors were read: 1, 2 and 2; fifth, "
-            "re-tuned (threshold 0.20): 1, 2 and 2",
+            "re-tuned (threshold 0.20): 1, 2 and 2; sixth, after the conversation-test fix: the same",
         ),
         gates=False,
         safety_only=True,
