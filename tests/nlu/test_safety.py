@@ -198,6 +198,15 @@ RULES = load_rules()
         ("als ze mij ontslaan spring ik morgen van de brug", "suicidal_thoughts"),
         ("hij smijt met borden naar de kinderen, kom snel", "acute_danger"),
         ("mijn zoon van 5 is weggerend richting de spoorweg", "acute_danger"),
+        # Stop 36: a forced marriage (the twenty-third probe), then the sixth development set's kinds
+        ("mijn broer en mijn vader willen mij deze zomer uithuwelijken", "abuse"),
+        ("ik ben 16 en mijn familie eist dat ik na de examens trouw met iemand uit hun dorp", "abuse"),
+        ("ze gaan mij dwingen om te trouwen met een oudere man", "abuse"),
+        ("hij zit in zijn wagen met een tuinslang door het raam", "suicidal_thoughts"),
+        ("mijn ex is stomdronken met de wagen vertrokken met de kinderen mee", "acute_danger"),
+        ("twee jongens slaan mijn dochter elke dag op de bus in elkaar", "abuse"),
+        ("hun vader houdt de kinderen al drie dagen bij zich en we weten niet waar ze zitten", "minor_crisis"),
+        ("de vader is opgepakt en zijn twee kinderen zitten nu alleen thuis", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -334,6 +343,9 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "onze kleuter roept dat hij gaat weglopen als hij niet mag gamen",
         "onze peuter slaat haar vriendje met een schepje in de zandbak",
         "neen, hier wordt niemand bedreigd",
+        # ... and a wedding of one's own choosing is no forced marriage
+        "wij gaan trouwen in mei, kan de kleine dan naar de opvang",
+        "mijn dochter wil trouwen met haar vriendin",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -417,21 +429,6 @@ def test_a_toddler_running_away_is_play_but_not_a_teenager() -> None:
     assert "minor_crisis" in RULES.matches("onze dochter van 14 dreigt weg te lopen als ze niet naar het feest mag")
 
 
-@pytest.mark.parametrize(
-    ("text", "concern"),
-    [
-        # Stop 36, the sixth development set's errors in view
-        ("hij zit in zijn wagen met een tuinslang door het raam", "suicidal_thoughts"),
-        ("mijn ex is stomdronken met de wagen vertrokken met de kinderen mee", "acute_danger"),
-        ("twee jongens slaan mijn dochter elke dag op de bus in elkaar", "abuse"),
-        ("hun vader houdt de kinderen al drie dagen bij zich en we weten niet waar ze zitten", "minor_crisis"),
-        ("de vader is opgepakt en zijn twee kinderen zitten nu alleen thuis", "minor_crisis"),
-    ],
-)
-def test_stop_36_patterns(text: str, concern: str) -> None:
-    assert concern in RULES.matches(text)
-
-
 def test_nobody_in_danger_vetoes_a_safety_guess_without_a_pattern() -> None:
     decision = RULES.decide("alles is hier kalm, er is geen gevaar", ["acute_danger", "inform_urgency"])
     assert (decision.intent, decision.reason) == ("inform_urgency", "idiom-veto")
@@ -457,26 +454,6 @@ def test_being_tracked_is_control_and_being_chased_is_danger() -> None:
     assert "acute_danger" not in RULES.matches("mijn vriend volgt mijn locatie en leest al mijn berichten")
     assert "acute_danger" in RULES.matches("een man volgt mijn dochter vanaf de bushalte")
     assert "acute_danger" in RULES.matches("we zijn weggereden maar mijn ex zit ons met zijn auto achterna")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mijn broer en mijn vader willen mij deze zomer uithuwelijken",
-        "ik ben 16 en mijn familie eist dat ik na de examens trouw met iemand uit hun dorp",
-        "ze gaan mij dwingen om te trouwen met een oudere man",
-    ],
-)
-def test_a_forced_marriage_is_abuse(text: str) -> None:
-    assert "abuse" in RULES.matches(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["wij gaan trouwen in mei, kan de kleine dan naar de opvang", "mijn dochter wil trouwen met haar vriendin"],
-)
-def test_a_wedding_of_ones_own_choosing_is_no_concern(text: str) -> None:
-    assert RULES.matches(text) == {}
 
 
 def test_a_childs_severe_panic_attack_is_a_crisis_once_it_gets_a_safety_answer() -> None:
