@@ -2,9 +2,9 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second to sixth development sets
+probes that have not joined yet or the second to seventh development sets
 (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_7/     the held-out set (seventh edition, written in stop 36); the bars apply to it
+  tests/nlu/heldout_8/     the held-out set (eighth edition, written in stop 37); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
@@ -13,6 +13,7 @@ probes that have not joined yet or the second to sixth development sets
   tests/nlu/development_4/ the fourth edition, retired in stop 31
   tests/nlu/development_5/ the fifth edition, retired in stop 34
   tests/nlu/development_6/ the sixth edition, retired in stop 36
+  tests/nlu/development_7/ the seventh edition, retired in stop 37
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_19/
@@ -61,6 +62,7 @@ from nlu_components.nlu_files import (
     HELDOUT_DIR,
     READ_SAFETY_PROBE_DIRS,
     SECOND_DEVELOPMENT_DIR,
+    SEVENTH_DEVELOPMENT_DIR,
     SIXTH_DEVELOPMENT_DIR,
     THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
@@ -250,30 +252,13 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "seventh edition, written in one sitting in stop 36 (6 December 2026) before the sixth edition's "
-            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (210 "
-            "near-copy listings, mostly short replies and requests the training data words the same way, "
-            "rewritten until none was: 197 rewrites; 4 safety messages were also made less ambiguous before "
-            "the commit) and committed before it was scored; first scored with the safety model re-tuned on "
-            "the read sets (regularisation 1,024, threshold 0.25), a choice made before this edition was "
-            "scored; the first six editions guided changes or were scored through them and are now "
-            "development sets (development.md to development_6.md)",
-            "40 safety messages per concern and 74 alarming-but-safe messages, as in the sixth edition",
-            "first score (stop 36, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
-            "0.25): macro-F1 0.865; recall 0.925, 0.975, 0.900, 0.900 and precision 0.771, 0.975, 0.857, 0.837 "
-            "(acute danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went "
-            "without a safety answer, 11 got another concern's, 14 of the 345 other messages a safety answer; "
-            "place F1 0.982, age F1 0.946",
-            "second score, after the changes made with the sixth edition's errors in view (idioms, five "
-            "patterns, 47 DIET and 6 safety-model examples; the same author wrote this edition earlier in the "
-            "stop, see docs/nlu.md): macro-F1 0.878; recall 0.925, 0.975, 0.925, 0.900 and precision 0.804, "
-            "0.951, 0.860, 0.837; 1, 10 and 14",
-            "third score, with the safety model re-tuned on the read sets now holding the sixth development "
-            "set (regularisation 1,024, threshold 0.20): macro-F1 0.875; recall 0.925, 0.975, 0.925, 0.900 and "
-            "precision 0.771, 0.951, 0.860, 0.837; 1, 10 and 16; place F1 0.982, age F1 0.946",
-            "fourth score, after a conversation test story had tipped (one hospital example out, two "
-            "inform_role examples in): macro-F1 0.871; recall 0.925, 0.975, 0.900, 0.900 and precision 0.755, "
-            "0.951, 0.857, 0.837; 1, 11 and 16; place F1 0.982, age F1 0.946",
+            "eighth edition, written in one sitting in stop 37 (6 December 2026) before the seventh edition's "
+            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (167 "
+            "near-copy listings, again mostly short replies and requests the training data words the same "
+            "way, rewritten until none was: 156 rewrites) and committed before it was scored; the first seven "
+            "editions guided changes or were scored through them and are now development sets "
+            "(development.md to development_7.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the seventh edition",
         ),
         gates=True,
     ),
@@ -386,6 +371,43 @@ EVALUATION_SETS = (
             "its errors were read in stop 34, after the sixth held-out edition had been committed and scored, "
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 "
             "0.904; 1, 3 and 9 after that; its scores are optimistic from then on",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_7",
+        SEVENTH_DEVELOPMENT_DIR,
+        "NLU evaluation on the seventh development set",
+        (
+            "the retired seventh edition of the held-out set (written in stop 36): the bars applied to it in "
+            "stops 36 and 37, through five scores after four changes, none taken back because of its score; "
+            "no bar applies now. The safety model does not train on near copies of its messages. Its "
+            "errors were not read while it was the held-out set",
+            "seventh edition, written in one sitting in stop 36 (6 December 2026) before the sixth edition's "
+            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (210 "
+            "near-copy listings, mostly short replies and requests the training data words the same way, "
+            "rewritten until none was: 197 rewrites; 4 safety messages were also made less ambiguous before "
+            "the commit) and committed before it was scored; first scored with the safety model re-tuned on "
+            "the read sets (regularisation 1,024, threshold 0.25), a choice made before this edition was "
+            "scored; the first six editions guided changes or were scored through them and are now "
+            "development sets (development.md to development_6.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the sixth edition",
+            "first score (stop 36, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
+            "0.25): macro-F1 0.865; recall 0.925, 0.975, 0.900, 0.900 and precision 0.771, 0.975, 0.857, 0.837 "
+            "(acute danger, suicidal thoughts, abuse, minor in crisis); 1 of the 160 safety messages went "
+            "without a safety answer, 11 got another concern's, 14 of the 345 other messages a safety answer; "
+            "place F1 0.982, age F1 0.946",
+            "second score, after the changes made with the sixth edition's errors in view (idioms, five "
+            "patterns, 47 DIET and 6 safety-model examples; the same author wrote this edition earlier in the "
+            "stop, see docs/nlu.md): macro-F1 0.878; recall 0.925, 0.975, 0.925, 0.900 and precision 0.804, "
+            "0.951, 0.860, 0.837; 1, 10 and 14",
+            "third score, with the safety model re-tuned on the read sets now holding the sixth development "
+            "set (regularisation 1,024, threshold 0.20): macro-F1 0.875; recall 0.925, 0.975, 0.925, 0.900 and "
+            "precision 0.771, 0.951, 0.860, 0.837; 1, 10 and 16; place F1 0.982, age F1 0.946",
+            "fourth score, after a conversation test story had tipped (one hospital example out, two "
+            "inform_role examples in): macro-F1 0.871; recall 0.925, 0.975, 0.900, 0.900 and precision 0.755, "
+            "0.951, 0.857, 0.837; 1, 11 and 16; place F1 0.982, age F1 0.946",
+            "stop 37: fifth score, the twenty-fifth probe scored (no change to the NLU): the same",
         ),
         gates=False,
     ),
@@ -1028,6 +1050,9 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 23, regularisation 1,024, threshold 0.20): recall "
+            "1.00, 0.93, 1.00, 0.87, precision 0.62, 0.88, 0.86, 1.00; 1 of the 60 safety messages went without "
+            "a safety answer, 5 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,

@@ -16,9 +16,9 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
-# The held-out set: its seventh edition, written in stop 36 before the sixth edition's errors were
+# The held-out set: its eighth edition, written in stop 37 before the seventh edition's errors were
 # read or the next change to the NLU, and the held-out set since then (tests/nlu/README.md).
-HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_7"
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_8"
 # The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
 DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
 # The second held-out edition, retired on 5 December 2026 (stop 29) when the third replaced it.
@@ -31,6 +31,8 @@ FOURTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_4"
 FIFTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_5"
 # The sixth held-out edition, the held-out set in stops 34 to 36 until the seventh replaced it.
 SIXTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_6"
+# The seventh held-out edition, the held-out set in stops 36 and 37 until the eighth replaced it.
+SEVENTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_7"
 # Every retired held-out edition, oldest first: a new retiree is added here once.
 DEVELOPMENT_DIRS = (
     DEVELOPMENT_DIR,
@@ -39,6 +41,7 @@ DEVELOPMENT_DIRS = (
     FOURTH_DEVELOPMENT_DIR,
     FIFTH_DEVELOPMENT_DIR,
     SIXTH_DEVELOPMENT_DIR,
+    SEVENTH_DEVELOPMENT_DIR,
 )
 
 
@@ -76,7 +79,7 @@ UNREAD_DIRS = (
     *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
 )
 # What the safety model's read-probe examples must not be near copies of: the unread sets, and the
-# second to sixth development sets, which were kept out while they were the held-out set and stay
+# second to seventh development sets, which were kept out while they were the held-out set and stay
 # out so that their safety rows judge a change to the safety model on wording it has not trained
 # on. (The first development set was never kept out: 44 read-probe messages are near copies of its
 # messages.)
