@@ -259,6 +259,14 @@ EVALUATION_SETS = (
             "editions guided changes or were scored through them and are now development sets "
             "(development.md to development_7.md)",
             "40 safety messages per concern and 74 alarming-but-safe messages, as in the seventh edition",
+            "first score (stop 37, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
+            "0.20): macro-F1 0.882; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.857, 0.750, 0.868 "
+            "(acute danger, suicidal thoughts, abuse, minor in crisis); 2 of the 160 safety messages went "
+            "without a safety answer, 20 got another concern's, 21 of the 345 other messages a safety answer; "
+            "place F1 1.000, age F1 0.946",
+            "second score, after the changes made with the twenty-fourth probe's and the seventh edition's "
+            "errors in view (the same author wrote this edition earlier in the stop, see docs/nlu.md): macro-F1 "
+            "0.893; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.878, 0.750, 0.825; 1, 21 and 21",
         ),
         gates=True,
     ),
@@ -407,7 +415,11 @@ EVALUATION_SETS = (
             "fourth score, after a conversation test story had tipped (one hospital example out, two "
             "inform_role examples in): macro-F1 0.871; recall 0.925, 0.975, 0.900, 0.900 and precision 0.755, "
             "0.951, 0.857, 0.837; 1, 11 and 16; place F1 0.982, age F1 0.946",
-            "stop 37: fifth score, the twenty-fifth probe scored (no change to the NLU): the same",
+            "stop 37: fifth score, the twenty-fifth probe scored (no change to the NLU): the same; sixth, the "
+            "first as a development set (the eighth edition's first score run): the same",
+            "its errors were read in stop 37, after the eighth held-out edition had been committed and scored, "
+            "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 0.902; "
+            "0, 6 and 9 after that; its scores are optimistic from then on",
         ),
         gates=False,
     ),
@@ -1034,7 +1046,10 @@ EVALUATION_SETS = (
             "second score, after the changes made with the twenty-third probe's errors in view and that probe "
             "in the safety model's training data: 1, 2 and 2; third, re-tuned (regularisation 1,024, threshold "
             "0.25): 1, 2 and 1; fourth, after the sixth development set's errors were read: 1, 2 and 2; fifth, "
-            "re-tuned (threshold 0.20): 1, 2 and 2; sixth, after the conversation-test fix: the same",
+            "re-tuned (threshold 0.20): 1, 2 and 2; sixth, after the conversation-test fix: the same; seventh "
+            "(stop 37, the twenty-fifth probe and the eighth held-out edition scored): the same",
+            "its errors were then read (stop 37) and the safety layer changed with them in view (docs/nlu.md), "
+            "and it joined the safety model's training data: 0, 0 and 0 after that",
         ),
         gates=False,
         safety_only=True,
@@ -1051,8 +1066,10 @@ EVALUATION_SETS = (
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
             "first score (safety model trained on probes 1 to 23, regularisation 1,024, threshold 0.20): recall "
-            "1.00, 0.93, 1.00, 0.87, precision 0.62, 0.88, 0.86, 1.00; 1 of the 60 safety messages went without "
+            "0.87, 0.93, 0.80, 1.00, precision 0.62, 0.88, 0.86, 1.00; 1 of the 60 safety messages went without "
             "a safety answer, 5 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
+            "second score, after the changes made with the twenty-fourth probe's and the seventh development "
+            "set's errors in view and probe 24 in the safety model's training data: 0, 5 and 7",
         ),
         gates=False,
         safety_only=True,

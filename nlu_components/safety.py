@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -41,8 +42,32 @@ def _compile(pattern: str) -> re.Pattern[str]:
 PatternGroups = tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
-def _compile_groups(raw: dict[str, list[str]]) -> PatternGroups:
-    return tuple((str(name), tuple(_compile(fold(pattern)) for pattern in patterns)) for name, patterns in raw.items())
+def _compile_groups(raw: dict[str, list[str]], expand: Callable[[str], str]) -> PatternGroups:
+    return tuple(
+        (str(name), tuple(_compile(fold(expand(pattern))) for pattern in patterns)) for name, patterns in raw.items()
+    )
+
+
+# "{{name}}" in a pattern stands for the entry `name` of the file's `fragments`, so that a word list
+# several patterns need (the weapons, a "keeps happening" clause) is written and reviewed once.
+_FRAGMENT_REFERENCE = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _fragment_expander(fragments: Mapping[str, str], path: Path) -> tuple[Callable[[str], str], set[str]]:
+    """A function that puts the fragments into a pattern, and the set of names it has used so far."""
+    used: set[str] = set()
+
+    def expand(pattern: str) -> str:
+        def one(reference: re.Match[str]) -> str:
+            name = reference.group(1)
+            if name not in fragments:
+                raise ValueError(f"{path}: unknown fragment {{{{{name}}}}} in the pattern {pattern!r}")
+            used.add(name)
+            return f"(?:{fragments[name]})"
+
+        return _FRAGMENT_REFERENCE.sub(one, pattern)
+
+    return expand, used
 
 
 def fold(text: str) -> str:
@@ -189,8 +214,10 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
         (re.compile(rf"(?<![\w']){re.escape(fold(source))}(?![\w'])"), fold(target))
         for source, target in raw["spelling"].items()
     )
-    idioms = tuple(_compile(fold(idiom)) for idiom in raw["harmless_idioms"])
-    concerns = _compile_groups(raw["concerns"])
+    fragments = {str(name): str(text) for name, text in (raw.get("fragments") or {}).items()}
+    expand, used = _fragment_expander(fragments, path)
+    idioms = tuple(_compile(fold(expand(idiom))) for idiom in raw["harmless_idioms"])
+    concerns = _compile_groups(raw["concerns"], expand)
     if SUICIDAL not in dict(concerns):
         raise ValueError(f"{path}: the concern {SUICIDAL} is missing")
     known = {name for name, _ in concerns}
@@ -198,10 +225,14 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     unknown = {name for winner, losers in outranks for name in {winner, *losers}} - known
     if unknown:
         raise ValueError(f"{path}: `outranks` names unknown concerns: {', '.join(sorted(unknown))}")
-    tie_breakers = _compile_groups(raw.get("tie_breakers", {}))
+    tie_breakers = _compile_groups(raw.get("tie_breakers", {}), expand)
     unknown = {name for name, _ in tie_breakers} - known
     if unknown:
         raise ValueError(f"{path}: `tie_breakers` names unknown concerns: {', '.join(sorted(unknown))}")
+    unused = set(fragments) - used
+    if unused:
+        # A fragment nobody uses is a word list a reviewer would read in vain.
+        raise ValueError(f"{path}: `fragments` not used by any pattern: {', '.join(sorted(unused))}")
     return SafetyRules(
         spelling=spelling, idioms=idioms, concerns=concerns, outranks=outranks, tie_breakers=tie_breakers
     )

@@ -207,6 +207,17 @@ RULES = load_rules()
         ("twee jongens slaan mijn dochter elke dag op de bus in elkaar", "abuse"),
         ("hun vader houdt de kinderen al drie dagen bij zich en we weten niet waar ze zitten", "minor_crisis"),
         ("de vader is opgepakt en zijn twee kinderen zitten nu alleen thuis", "minor_crisis"),
+        # Stop 37, the twenty-fourth probe read
+        ("ik heb de sleutels van de wagen en ga er vannacht mee tegen een boom rijden", "suicidal_thoughts"),
+        ("soms denk ik: ik rij mezelf gewoon tegen een brugpijler", "suicidal_thoughts"),
+        ("materniteit: de mama is dronken, er is geen familie en de boreling kan vandaag niet mee", "minor_crisis"),
+        # ... and the seventh development set's kinds
+        ("mijn zoontje heeft zware brandwonden van kokend water", "acute_danger"),
+        ("onze kleuter van 4 is kwijt in het winkelcentrum, al tien minuten", "acute_danger"),
+        ("mijn stiefvader valt mama aan in de keuken", "acute_danger"),
+        ("de kinderarts ziet blauwe plekken die niet kloppen met de uitleg van de vader", "abuse"),
+        ("iemand verspreidt foto's van naakte kinderen uit de klas", "abuse"),
+        ("kraamafdeling: een pasgeboren meisje, de moeder is dakloos en het ontslag is morgen", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -346,6 +357,16 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # ... and a wedding of one's own choosing is no forced marriage
         "wij gaan trouwen in mei, kan de kleine dan naar de opvang",
         "mijn dochter wil trouwen met haar vriendin",
+        # Stop 37
+        "de kapster heeft mijn kapsel compleet verkracht",
+        "die serie eindigde in een waar bloedbad, wat een seizoensfinale",
+        "de baby kan morgen niet mee naar de opvang, hij heeft koorts",
+        "ons dochtertje stikt bijna van kwaadheid als haar ijsje valt",
+        "mag onze zoon een zakmes voor op kamp meenemen",
+        "mijn tienerdochter vermoordt me met haar gezeur over een nieuwe gsm",
+        "mijn zoon heeft een schram van de turnles, moet daar iets op",
+        "de verhuurder reageert niet op onze klachten over de schimmel",
+        "ik zwerf rond met mijn baby en heb geen woning",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -478,6 +499,33 @@ def test_a_child_who_is_the_danger_at_home_is_a_crisis() -> None:
     assert decision.intent == "minor_crisis" and decision.tie_break == "minor_crisis#0"
 
 
+def test_parents_who_lost_control_of_their_child_face_a_crisis() -> None:
+    # Stop 37, the twenty-fourth probe.
+    decision = RULES.decide("we krijgen onze zoon van 13 echt niet meer onder controle, hij schopt ons", ["abuse"])
+    assert (decision.intent, decision.tie_break) == ("minor_crisis", "minor_crisis#0")
+    # The seventh development set: a grandchild, a threat with a fist, a door kicked in
+    decision = RULES.decide("onze kleindochter van 15 dreigt ons en heeft de kamerdeur kapot geschopt", ["abuse"])
+    assert (decision.intent, decision.tie_break) == ("minor_crisis", "minor_crisis#0")
+
+
+def test_an_attack_that_keeps_happening_is_not_danger_now() -> None:
+    assert "acute_danger" in RULES.matches("hij valt ons aan, kom snel")
+    assert "acute_danger" not in RULES.matches("hij valt me aan als hij gedronken heeft")
+
+
+def test_hair_gone_wrong_is_no_rape_but_rape_after_hair_pulling_is() -> None:
+    assert "abuse" not in RULES.matches("mijn zus heeft mijn haar helemaal verkracht")
+    assert "abuse" in RULES.matches("hij trok aan mijn haar en heeft me verkracht")
+
+
+def test_a_crash_with_the_children_named_is_left_to_danger_now() -> None:
+    # Suicidal-thoughts patterns win over everything, so this one must not take a threat to
+    # children in the car away from the acute-danger answer.
+    text = "hij roept: ik ga met de kinderen tegen een muur rijden"
+    assert "suicidal_thoughts" not in RULES.matches(text)
+    assert RULES.decide(text, ["suicidal_thoughts"]).intent == "acute_danger"
+
+
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
     # A weapon stays danger now; the child threatened by someone else is not the one in crisis.
     assert RULES.decide("onze zoon van 15 zwaait met een mes en bedreigt ons", ["minor_crisis"]).intent == (
@@ -502,6 +550,29 @@ def test_tie_breakers_must_name_known_concerns(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="crisis"):
         load_rules(broken)
+
+
+def test_a_fragment_stands_for_its_word_list_wherever_it_is_named(tmp_path: Path) -> None:
+    rules = tmp_path / "patterns.yml"
+    rules.write_text(
+        'spelling: {}\nfragments:\n  tools: "hamer|zaag"\nharmless_idioms:\n  - "met een ({{tools}}) van speelgoed"\n'
+        'concerns:\n  suicidal_thoughts: ["zelfmoord"]\n  acute_danger: ["met een ({{tools}})"]\n',
+        encoding="utf-8",
+    )
+    loaded = load_rules(rules)
+    assert loaded.matches("hij staat hier met een zaag") == {"acute_danger": 0}
+    assert loaded.matches("hij zwaait met een hamer van speelgoed") == {}
+
+
+def test_an_unknown_or_unused_fragment_is_an_error(tmp_path: Path) -> None:
+    rules = tmp_path / "patterns.yml"
+    base = 'spelling: {}\nharmless_idioms: []\nconcerns:\n  suicidal_thoughts: ["zelfmoord"]\n'
+    rules.write_text(base + '  acute_danger: ["met een {{tools}}"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown fragment"):
+        load_rules(rules)
+    rules.write_text(base + 'fragments:\n  tools: "hamer|zaag"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="tools"):
+        load_rules(rules)
 
 
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
