@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu_components.safety import PATTERNS_FILE, load_rules
+from nlu_components.safety import PATTERNS_FILE, SafetyRules, load_rules
 
 RULES = load_rules()
 
@@ -552,27 +552,30 @@ def test_tie_breakers_must_name_known_concerns(tmp_path: Path) -> None:
         load_rules(broken)
 
 
+def _rules_from_text(tmp_path: Path, text: str) -> SafetyRules:
+    path = tmp_path / "patterns.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_rules(path)
+
+
+MINIMAL_RULES = 'spelling: {}\nconcerns:\n  suicidal_thoughts: ["zelfmoord"]\n'
+
+
 def test_a_fragment_stands_for_its_word_list_wherever_it_is_named(tmp_path: Path) -> None:
-    rules = tmp_path / "patterns.yml"
-    rules.write_text(
-        'spelling: {}\nfragments:\n  tools: "hamer|zaag"\nharmless_idioms:\n  - "met een ({{tools}}) van speelgoed"\n'
-        'concerns:\n  suicidal_thoughts: ["zelfmoord"]\n  acute_danger: ["met een ({{tools}})"]\n',
-        encoding="utf-8",
+    loaded = _rules_from_text(
+        tmp_path,
+        MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\nfragments:\n  tools: "hamer|zaag"\n'
+        'harmless_idioms: ["met een ({{tools}}) van speelgoed"]\n',
     )
-    loaded = load_rules(rules)
     assert loaded.matches("hij staat hier met een zaag") == {"acute_danger": 0}
     assert loaded.matches("hij zwaait met een hamer van speelgoed") == {}
 
 
 def test_an_unknown_or_unused_fragment_is_an_error(tmp_path: Path) -> None:
-    rules = tmp_path / "patterns.yml"
-    base = 'spelling: {}\nharmless_idioms: []\nconcerns:\n  suicidal_thoughts: ["zelfmoord"]\n'
-    rules.write_text(base + '  acute_danger: ["met een {{tools}}"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="unknown fragment"):
-        load_rules(rules)
-    rules.write_text(base + 'fragments:\n  tools: "hamer|zaag"\n', encoding="utf-8")
+        _rules_from_text(tmp_path, MINIMAL_RULES + '  acute_danger: ["met een {{tools}}"]\nharmless_idioms: []\n')
     with pytest.raises(ValueError, match="tools"):
-        load_rules(rules)
+        _rules_from_text(tmp_path, MINIMAL_RULES + 'harmless_idioms: []\nfragments:\n  tools: "hamer|zaag"\n')
 
 
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
