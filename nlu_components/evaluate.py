@@ -267,6 +267,9 @@ EVALUATION_SETS = (
             "second score, after the changes made with the twenty-fourth probe's and the seventh edition's "
             "errors in view (the same author wrote this edition earlier in the stop, see docs/nlu.md): macro-F1 "
             "0.893; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.878, 0.750, 0.825; 1, 21 and 21",
+            "third score, with the safety model re-tuned on the read sets (regularisation 4,096, threshold "
+            "0.15): macro-F1 0.892; recall 0.825, 0.900, 0.875, 0.825 and precision 0.635, 0.878, 0.745, 0.825; "
+            "2, 21 and 22; place F1 1.000, age F1 0.946",
         ),
         gates=True,
     ),
@@ -419,7 +422,8 @@ EVALUATION_SETS = (
             "first as a development set (the eighth edition's first score run): the same",
             "its errors were read in stop 37, after the eighth held-out edition had been committed and scored, "
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 0.902; "
-            "0, 6 and 9 after that; its scores are optimistic from then on",
+            "0, 6 and 9 after that (0.904; 0, 5 and 8 with the safety model re-tuned); its scores are "
+            "optimistic from then on",
         ),
         gates=False,
     ),
@@ -1069,7 +1073,8 @@ EVALUATION_SETS = (
             "0.87, 0.93, 0.80, 1.00, precision 0.62, 0.88, 0.86, 1.00; 1 of the 60 safety messages went without "
             "a safety answer, 5 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the twenty-fourth probe's and the seventh development "
-            "set's errors in view and probe 24 in the safety model's training data: 0, 5 and 7",
+            "set's errors in view and probe 24 in the safety model's training data: 0, 5 and 7; third, the "
+            "safety model re-tuned (regularisation 4,096, threshold 0.15): the same",
         ),
         gates=False,
         safety_only=True,
