@@ -1091,6 +1091,10 @@ EVALUATION_SETS = (
             "applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 24 and re-tuned, regularisation 4,096, threshold "
+            "0.15): recall 1.00, 0.87, 0.93, 0.87, precision 0.83, 0.81, 0.78, 0.81; 1 of the 60 safety messages "
+            "went without a safety answer, 4 got another concern's, 9 of the 30 alarming-but-safe ones a "
+            "safety answer",
         ),
         gates=False,
         safety_only=True,
