@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -53,21 +54,22 @@ def _compile_groups(raw: dict[str, list[str]], expand: Callable[[str], str]) -> 
 _FRAGMENT_REFERENCE = re.compile(r"\{\{(\w+)\}\}")
 
 
-def _fragment_expander(fragments: Mapping[str, str], path: Path) -> tuple[Callable[[str], str], set[str]]:
-    """A function that puts the fragments into a pattern, and the set of names it has used so far."""
-    used: set[str] = set()
+def _with_fragments(pattern: str, fragments: Mapping[str, str], path: Path) -> str:
+    def one(reference: re.Match[str]) -> str:
+        name = reference.group(1)
+        if name not in fragments:
+            raise ValueError(f"{path}: unknown fragment {{{{{name}}}}} in the pattern {pattern!r}")
+        return f"(?:{fragments[name]})"
 
-    def expand(pattern: str) -> str:
-        def one(reference: re.Match[str]) -> str:
-            name = reference.group(1)
-            if name not in fragments:
-                raise ValueError(f"{path}: unknown fragment {{{{{name}}}}} in the pattern {pattern!r}")
-            used.add(name)
-            return f"(?:{fragments[name]})"
+    return _FRAGMENT_REFERENCE.sub(one, pattern)
 
-        return _FRAGMENT_REFERENCE.sub(one, pattern)
 
-    return expand, used
+def _every_pattern(raw: dict[str, Any]) -> Iterator[str]:
+    """The idioms, concern patterns and tie-breakers of a patterns file, as written."""
+    yield from raw["harmless_idioms"]
+    for group in (raw["concerns"], raw.get("tie_breakers", {})):
+        for patterns in group.values():
+            yield from patterns
 
 
 def fold(text: str) -> str:
@@ -215,7 +217,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
         for source, target in raw["spelling"].items()
     )
     fragments = {str(name): str(text) for name, text in (raw.get("fragments") or {}).items()}
-    expand, used = _fragment_expander(fragments, path)
+    expand = partial(_with_fragments, fragments=fragments, path=path)
     idioms = tuple(_compile(fold(expand(idiom))) for idiom in raw["harmless_idioms"])
     concerns = _compile_groups(raw["concerns"], expand)
     if SUICIDAL not in dict(concerns):
@@ -229,7 +231,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     unknown = {name for name, _ in tie_breakers} - known
     if unknown:
         raise ValueError(f"{path}: `tie_breakers` names unknown concerns: {', '.join(sorted(unknown))}")
-    unused = set(fragments) - used
+    unused = set(fragments) - {name for pattern in _every_pattern(raw) for name in _FRAGMENT_REFERENCE.findall(pattern)}
     if unused:
         # A fragment nobody uses is a word list a reviewer would read in vain.
         raise ValueError(f"{path}: `fragments` not used by any pattern: {', '.join(sorted(unused))}")
