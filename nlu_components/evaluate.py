@@ -56,16 +56,10 @@ from rasa.shared.nlu.training_data.loading import load_data
 from knowledge.faq_dev import HELDOUT_QUESTIONS, dev_questions, labelled_questions
 from nlu_components import evaluate_cues
 from nlu_components.nlu_files import (
-    DEVELOPMENT_DIR,
-    FIFTH_DEVELOPMENT_DIR,
-    FOURTH_DEVELOPMENT_DIR,
     HELDOUT_DIR,
     READ_SAFETY_PROBE_DIRS,
-    SECOND_DEVELOPMENT_DIR,
-    SEVENTH_DEVELOPMENT_DIR,
-    SIXTH_DEVELOPMENT_DIR,
-    THIRD_DEVELOPMENT_DIR,
     TRAINING_DIR,
+    development_dir,
     safety_probe_dir,
 )
 from nlu_components.nlu_runs import (
@@ -275,7 +269,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development",
-        DEVELOPMENT_DIR,
+        development_dir(1),
         "NLU evaluation on the development set",
         (
             "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
@@ -287,7 +281,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_4",
-        FOURTH_DEVELOPMENT_DIR,
+        development_dir(4),
         "NLU evaluation on the fourth development set",
         (
             "the retired fourth edition of the held-out set (written in stop 30): the bars applied to it in "
@@ -332,7 +326,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_5",
-        FIFTH_DEVELOPMENT_DIR,
+        development_dir(5),
         "NLU evaluation on the fifth development set",
         (
             "the retired fifth edition of the held-out set (written in stop 31): the bars applied to it in "
@@ -387,7 +381,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_7",
-        SEVENTH_DEVELOPMENT_DIR,
+        development_dir(7),
         "NLU evaluation on the seventh development set",
         (
             "the retired seventh edition of the held-out set (written in stop 36): the bars applied to it in "
@@ -429,7 +423,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_6",
-        SIXTH_DEVELOPMENT_DIR,
+        development_dir(6),
         "NLU evaluation on the sixth development set",
         (
             "the retired sixth edition of the held-out set (written in stop 34): the bars applied to it in "
@@ -470,7 +464,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_3",
-        THIRD_DEVELOPMENT_DIR,
+        development_dir(3),
         "NLU evaluation on the third development set",
         (
             "the retired third edition of the held-out set (written in stop 28): the bars applied to it in "
@@ -485,7 +479,7 @@ EVALUATION_SETS = (
     ),
     EvaluationSet(
         "development_2",
-        SECOND_DEVELOPMENT_DIR,
+        development_dir(2),
         "NLU evaluation on the second development set",
         (
             "the retired second edition of the held-out set (written 25 November 2026): the bars applied to "

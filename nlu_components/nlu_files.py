@@ -16,33 +16,28 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
-# The held-out set: its eighth edition, written in stop 37 before the seventh edition's errors were
-# read or the next change to the NLU, and the held-out set since then (tests/nlu/README.md).
-HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout_8"
-# The first held-out edition, retired on 25 November 2026 after its errors had guided changes.
-DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development"
-# The second held-out edition, retired on 5 December 2026 (stop 29) when the third replaced it.
-SECOND_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_2"
-# The third held-out edition, the held-out set in stops 29 and 30 until the fourth replaced it.
-THIRD_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_3"
-# The fourth held-out edition, the held-out set in stops 30 and 31 until the fifth replaced it.
-FOURTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_4"
-# The fifth held-out edition, the held-out set in stops 31 to 34 until the sixth replaced it.
-FIFTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_5"
-# The sixth held-out edition, the held-out set in stops 34 to 36 until the seventh replaced it.
-SIXTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_6"
-# The seventh held-out edition, the held-out set in stops 36 and 37 until the eighth replaced it.
-SEVENTH_DEVELOPMENT_DIR = PROJECT_ROOT / "tests" / "nlu" / "development_7"
-# Every retired held-out edition, oldest first: a new retiree is added here once.
-DEVELOPMENT_DIRS = (
-    DEVELOPMENT_DIR,
-    SECOND_DEVELOPMENT_DIR,
-    THIRD_DEVELOPMENT_DIR,
-    FOURTH_DEVELOPMENT_DIR,
-    FIFTH_DEVELOPMENT_DIR,
-    SIXTH_DEVELOPMENT_DIR,
-    SEVENTH_DEVELOPMENT_DIR,
-)
+# The held-out set is the newest edition; each earlier one was retired to a development set when
+# the next was written (tests/nlu/README.md tells what each was for and what was read of it):
+#   1  retired on 25 November 2026 after its errors had guided changes
+#   2  retired on 5 December 2026 (stop 29) when the third replaced it
+#   3  the held-out set in stops 29 and 30        4  in stops 30 and 31
+#   5  in stops 31 to 34                          6  in stops 34 to 36
+#   7  in stops 36 and 37
+#   8  the held-out set since stop 37, written before the seventh edition's errors were read
+# To retire the held-out set: write the next edition, raise HELDOUT_EDITION by one.
+HELDOUT_EDITION = 8
+
+
+def development_dir(edition: int) -> Path:
+    """The folder of a retired held-out edition: tests/nlu/development/ for the first,
+    development_<n>/ after."""
+    suffix = "" if edition == 1 else f"_{edition}"
+    return PROJECT_ROOT / "tests" / "nlu" / f"development{suffix}"
+
+
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "nlu" / f"heldout_{HELDOUT_EDITION}"
+# Every retired held-out edition, oldest first.
+DEVELOPMENT_DIRS = tuple(development_dir(edition) for edition in range(1, HELDOUT_EDITION))
 
 
 def safety_probe_dir(edition: int) -> Path:
