@@ -491,20 +491,20 @@ def test_a_childs_severe_panic_attack_is_a_crisis_once_it_gets_a_safety_answer()
     )
 
 
-def test_a_child_who_is_the_danger_at_home_is_a_crisis() -> None:
-    # Stop 35: the crisis contact point for minors, whose answer also names 112.
-    text = "onze stiefdochter van 14 smijt alles door de keuken en bedreigt haar broertje"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Stop 35: the crisis contact point for minors, whose answer also names 112.
+        "onze stiefdochter van 14 smijt alles door de keuken en bedreigt haar broertje",
+        # Stop 37: the twenty-fourth probe, then the seventh development set (a grandchild, a
+        # threat with a fist, a door kicked in)
+        "we krijgen onze zoon van 13 echt niet meer onder controle, hij schopt ons",
+        "onze kleindochter van 15 dreigt ons en heeft de kamerdeur kapot geschopt",
+    ],
+)
+def test_a_child_who_is_the_danger_at_home_is_a_crisis(text: str) -> None:
     assert RULES.decide(text, ["acute_danger"]).intent == "minor_crisis"
     decision = RULES.decide(text, ["abuse"])
-    assert decision.intent == "minor_crisis" and decision.tie_break == "minor_crisis#0"
-
-
-def test_parents_who_lost_control_of_their_child_face_a_crisis() -> None:
-    # Stop 37, the twenty-fourth probe.
-    decision = RULES.decide("we krijgen onze zoon van 13 echt niet meer onder controle, hij schopt ons", ["abuse"])
-    assert (decision.intent, decision.tie_break) == ("minor_crisis", "minor_crisis#0")
-    # The seventh development set: a grandchild, a threat with a fist, a door kicked in
-    decision = RULES.decide("onze kleindochter van 15 dreigt ons en heeft de kamerdeur kapot geschopt", ["abuse"])
     assert (decision.intent, decision.tie_break) == ("minor_crisis", "minor_crisis#0")
 
 
