@@ -131,7 +131,9 @@ def test_the_lookup_page_works_with_the_keyboard_alone(site: Site) -> None:
     before = page.locator("#situation").input_value()
     page.keyboard.press("ArrowUp")
     assert page.locator("#situation").input_value() != before
-    expect(page.locator("ol.route > li").first).to_be_visible()
+    # Wait for the new route: the old one stays on screen while the request runs, and
+    # a copy button tabbed to before the swap would be gone when Enter is pressed.
+    expect(page.locator("#route-result[aria-busy='false'] ol.route > li").first).to_be_visible()
     focus_by_tab(page, "ol.route > li:first-child button.copy")
     page.keyboard.press("Enter")
     expect(page.locator("#copy-status")).to_have_text("Contactgegevens gekopieerd.")
