@@ -137,3 +137,23 @@ def test_the_lookup_page_works_with_the_keyboard_alone(site: Site) -> None:
     focus_by_tab(page, "ol.route > li:first-child button.copy")
     page.keyboard.press("Enter")
     expect(page.locator("#copy-status")).to_have_text("Contactgegevens gekopieerd.")
+
+
+def test_a_new_route_keeps_the_keyboard_focus_in_the_route(site: Site) -> None:
+    page = site.open("/zoeken")
+    page.fill("#place", "Brugge")
+    expect(page.locator("#route-result[aria-busy='false'] ol.route > li").first).to_be_visible()
+    page.locator("ol.route > li:first-child button.copy").focus()
+    # The route changes while the focus is on one of its buttons (as when the age field's
+    # debounced update lands after the user tabbed on).
+    page.evaluate(
+        """() => {
+            const situation = document.getElementById("situation");
+            situation.selectedIndex = (situation.selectedIndex + 1) % situation.options.length;
+            situation.dispatchEvent(new Event("change"));
+        }"""
+    )
+    expect(page.locator("#route-result[aria-busy='false'] ol.route > li").first).to_be_visible()
+    assert page.evaluate("() => document.activeElement.id") == "route-result"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.getElementById('route-result').contains(document.activeElement)")

@@ -131,7 +131,11 @@ function renderRoute(data) {
   } else {
     parts.push(el("p", {}, "Geen route gevonden voor deze keuze."));
   }
+  // A keyboard user inside the old route (on a copy button, say) would otherwise be sent back to
+  // the top of the page when the new route replaces it.
+  const hadFocus = routeResult.contains(document.activeElement);
   routeResult.replaceChildren(...parts.filter(Boolean));
+  if (hadFocus) routeResult.focus();
 }
 
 function routeBody() {
