@@ -1068,7 +1068,10 @@ EVALUATION_SETS = (
             "a safety answer, 5 got another concern's, 7 of the 30 alarming-but-safe ones a safety answer",
             "second score, after the changes made with the twenty-fourth probe's and the seventh development "
             "set's errors in view and probe 24 in the safety model's training data: 0, 5 and 7; third, the "
-            "safety model re-tuned (regularisation 4,096, threshold 0.15): the same",
+            "safety model re-tuned (regularisation 4,096, threshold 0.15): the same; fourth (stop 37, the "
+            "twenty-sixth probe scored): the same",
+            "its errors were then read (stop 38) and the safety layer changed with them in view (docs/nlu.md), "
+            "and it joined the safety model's training data: 0, 0 and 0 after that",
         ),
         gates=False,
         safety_only=True,
@@ -1089,6 +1092,10 @@ EVALUATION_SETS = (
             "0.15): recall 1.00, 0.87, 0.93, 0.87, precision 0.83, 0.81, 0.78, 0.81; 1 of the 60 safety messages "
             "went without a safety answer, 4 got another concern's, 9 of the 30 alarming-but-safe ones a "
             "safety answer",
+            "in stop 38 the first 60 characters of twelve of its alarming-but-safe lines were printed by "
+            "mistake; nothing was changed with them in view",
+            "second score, after the changes made with the twenty-fifth probe's errors in view and probe 25 in "
+            "the safety model's training data: 0, 4 and 9",
         ),
         gates=False,
         safety_only=True,

@@ -218,6 +218,12 @@ RULES = load_rules()
         ("de kinderarts ziet blauwe plekken die niet kloppen met de uitleg van de vader", "abuse"),
         ("iemand verspreidt foto's van naakte kinderen uit de klas", "abuse"),
         ("kraamafdeling: een pasgeboren meisje, de moeder is dakloos en het ontslag is morgen", "minor_crisis"),
+        # Stop 38, the twenty-fifth probe read
+        ("mijn vader heeft mama tegen de kast geduwd en nu beweegt ze niet", "acute_danger"),
+        ("de buurman staat met een broodmes in de gang te roepen", "acute_danger"),
+        ("hij wil met het geweer van zijn vader zichzelf dood schieten", "suicidal_thoughts"),
+        ("de peuter heeft een schedelbreuk en de moeder zegt dat hij van het aanrecht is gegleden", "abuse"),
+        ("op de arm van de baby staan tandafdrukken van een volwassene", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -367,6 +373,10 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn zoon heeft een schram van de turnles, moet daar iets op",
         "de verhuurder reageert niet op onze klachten over de schimmel",
         "ik zwerf rond met mijn baby en heb geen woning",
+        # Stop 38
+        "ik kan mezelf voor het hoofd slaan, de inschrijving is verlopen",
+        "we keken met de oudsten een documentaire over de ontvoering van een bekende zanger",
+        "de baby beweegt niet zoveel in mijn buik sinds gisteren, is dat normaal",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -526,6 +536,28 @@ def test_a_crash_with_the_children_named_is_left_to_danger_now() -> None:
     assert RULES.decide(text, ["suicidal_thoughts"]).intent == "acute_danger"
 
 
+def test_a_threat_to_oneself_and_others_is_danger_now_but_the_thought_alone_stays_suicidal() -> None:
+    # Stop 38: a suicidal-thoughts pattern wins over everything, so the reflexive patterns must
+    # leave a threat that names others beside the one who threatens (in either order) to danger now.
+    for text in (
+        "de vader dreigt zichzelf en de kinderen iets aan te doen",
+        "ze zegt dat ze haar zoontje en zichzelf wil doden",
+        "ik wil mezelf en de baby iets aandoen",
+    ):
+        found = RULES.matches(text)
+        assert "acute_danger" in found and "suicidal_thoughts" not in found, text
+        assert RULES.decide(text, ["suicidal_thoughts"]).intent == "acute_danger", text
+    thought = "soms denk ik eraan om mezelf en de baby iets aan te doen"
+    assert RULES.decide(thought, ["young_child"]).intent == "suicidal_thoughts"
+
+
+def test_me_in_a_threat_by_someone_else_is_no_suicidal_thought() -> None:
+    # "me" is reflexive only after "ik"; "hij gaat me iets aandoen" is a threat (stop 38).
+    threat = RULES.matches("mijn ex zegt dat hij me iets gaat aandoen")
+    assert "acute_danger" in threat and "suicidal_thoughts" not in threat
+    assert "suicidal_thoughts" in RULES.matches("soms wil ik me iets aandoen")
+
+
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
     # A weapon stays danger now; the child threatened by someone else is not the one in crisis.
     assert RULES.decide("onze zoon van 15 zwaait met een mes en bedreigt ons", ["minor_crisis"]).intent == (
@@ -604,6 +636,9 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("onze dochter gaat alleen op reis naar Peru, ik sterf duizend doden", "young_person"),
         ("hij heeft de afstandsbediening weer kwijtgemaakt, ik vermoord hem nog", "out_of_scope"),
         ("we zijn bijna gestorven van plezier op die kermis", "out_of_scope"),
+        # Stop 38
+        ("ik kon mezelf voor de kop slaan, de sleutels liggen nog binnen", "out_of_scope"),
+        ("die thrillerreeks over een vermoorde advocaat was goed", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:

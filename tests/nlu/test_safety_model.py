@@ -126,6 +126,16 @@ def test_the_model_adds_a_safety_answer_at_its_threshold(
     assert (decision.intent, decision.reason) == (expected, reason)
 
 
+def test_an_idiom_keeps_the_model_from_raising_a_concern_diet_did_not_see() -> None:
+    # Stop 38: the idiom that vetoes DIET's safety guess vetoes the model's too.
+    def decide(text: str) -> tuple[str, str]:
+        decision = RULES.decide(text, ["out_of_scope", "faq"], model=(0.9, "acute_danger"), min_model_probability=0.7)
+        return decision.intent, decision.reason
+
+    assert decide("ik ging bijna dood van het lachen met die sketch") == ("out_of_scope", "idiom-veto")
+    assert decide("ik ging bijna onderuit met die sketch") == ("acute_danger", "model")
+
+
 def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback() -> None:
     def decide(model: tuple[float, str] | None) -> tuple[str, str]:
         decision = RULES.decide(
