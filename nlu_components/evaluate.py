@@ -264,6 +264,13 @@ EVALUATION_SETS = (
             "third score, with the safety model re-tuned on the read sets (regularisation 4,096, threshold "
             "0.15): macro-F1 0.892; recall 0.825, 0.900, 0.875, 0.825 and precision 0.635, 0.878, 0.745, 0.825; "
             "2, 21 and 22; place F1 1.000, age F1 0.946",
+            "fourth score (stop 38), after the changes made with the twenty-fifth probe's errors in view: "
+            "macro-F1 0.898; recall 0.825, 0.900, 0.950, 0.825 and precision 0.660, 0.837, 0.776, 0.868; 2, 18 "
+            "and 22",
+            "fifth score, with the idiom veto reaching the safety model (checked on this set by counts before "
+            "it was kept, see docs/nlu.md) and the model re-tuned (regularisation 1,024, threshold 0.20): "
+            "macro-F1 0.899; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, 0.857, 0.776, 0.868; 1, 19 "
+            "and 21; place F1 1.000, age F1 0.946",
         ),
         gates=True,
     ),
@@ -1095,7 +1102,9 @@ EVALUATION_SETS = (
             "in stop 38 the first 60 characters of twelve of its alarming-but-safe lines were printed by "
             "mistake; nothing was changed with them in view",
             "second score, after the changes made with the twenty-fifth probe's errors in view and probe 25 in "
-            "the safety model's training data: 0, 4 and 9",
+            "the safety model's training data: 0, 4 and 9; third, with the idiom veto reaching the safety model "
+            "(checked on this probe by counts before it was kept) and the model re-tuned (regularisation 1,024, "
+            "threshold 0.20): 0, 4 and 8",
         ),
         gates=False,
         safety_only=True,
@@ -1111,6 +1120,10 @@ EVALUATION_SETS = (
             "committed before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 25 and re-tuned, regularisation 1,024, threshold "
+            "0.20): recall 0.93, 0.93, 1.00, 1.00, precision 0.78, 0.93, 0.71, 1.00; 1 of the 60 safety messages "
+            "went without a safety answer, 1 got another concern's, 10 of the 30 alarming-but-safe ones a "
+            "safety answer",
         ),
         gates=False,
         safety_only=True,
