@@ -271,6 +271,9 @@ EVALUATION_SETS = (
             "it was kept, see docs/nlu.md) and the model re-tuned (regularisation 1,024, threshold 0.20): "
             "macro-F1 0.899; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, 0.857, 0.776, 0.868; 1, 19 "
             "and 21; place F1 1.000, age F1 0.946",
+            "sixth score, after the changes made with the twenty-sixth probe's errors in view and that probe in "
+            "the safety model's training data (not re-tuned): macro-F1 0.903; recall 0.825, 0.875, 0.950, 0.825 "
+            "and precision 0.660, 0.875, 0.792, 0.868; 1, 20 and 17; place F1 1.000, age F1 0.946",
         ),
         gates=True,
     ),
@@ -1105,6 +1108,9 @@ EVALUATION_SETS = (
             "the safety model's training data: 0, 4 and 9; third, with the idiom veto reaching the safety model "
             "(checked on this probe by counts before it was kept) and the model re-tuned (regularisation 1,024, "
             "threshold 0.20): 0, 4 and 8",
+            "its errors were then read (stop 38, the twenty-seventh probe scored) and the safety layer changed "
+            "with them in view (docs/nlu.md), and it joined the safety model's training data: 0, 0 and 1 after "
+            "that",
         ),
         gates=False,
         safety_only=True,
@@ -1124,6 +1130,8 @@ EVALUATION_SETS = (
             "0.20): recall 0.93, 0.93, 1.00, 1.00, precision 0.78, 0.93, 0.71, 1.00; 1 of the 60 safety messages "
             "went without a safety answer, 1 got another concern's, 10 of the 30 alarming-but-safe ones a "
             "safety answer",
+            "second score, after the changes made with the twenty-sixth probe's errors in view and probe 26 in "
+            "the safety model's training data: the same",
         ),
         gates=False,
         safety_only=True,

@@ -224,6 +224,12 @@ RULES = load_rules()
         ("hij wil met het geweer van zijn vader zichzelf dood schieten", "suicidal_thoughts"),
         ("de peuter heeft een schedelbreuk en de moeder zegt dat hij van het aanrecht is gegleden", "abuse"),
         ("op de arm van de baby staan tandafdrukken van een volwassene", "abuse"),
+        # ... and the twenty-sixth
+        ("sorry voor alles, stuurde mijn dochter vannacht, en nu antwoordt ze niet meer", "suicidal_thoughts"),
+        ("er ligt een volle doos slaappillen klaar naast mijn bed", "suicidal_thoughts"),
+        ("ik ben gewoon doodmoe van het leven", "suicidal_thoughts"),
+        ("papa ligt sinds gisteren in het ziekenhuis en ik ben alleen thuis met mijn zusjes", "minor_crisis"),
+        ("mijn man is zo gewelddadig tegen de kinderen", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -377,6 +383,9 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "ik kan mezelf voor het hoofd slaan, de inschrijving is verlopen",
         "we keken met de oudsten een documentaire over de ontvoering van een bekende zanger",
         "de baby beweegt niet zoveel in mijn buik sinds gisteren, is dat normaal",
+        "na de nachtdienst ben ik echt doodop, tot morgen",
+        "vind je die film niet te gewelddadig voor een kind van tien",
+        "de energierekening slaat ons echt plat deze winter",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -549,6 +558,25 @@ def test_a_threat_to_oneself_and_others_is_danger_now_but_the_thought_alone_stay
         assert RULES.decide(text, ["suicidal_thoughts"]).intent == "acute_danger", text
     thought = "soms denk ik eraan om mezelf en de baby iets aan te doen"
     assert RULES.decide(thought, ["young_child"]).intent == "suicidal_thoughts"
+
+
+def test_a_parents_attempt_told_by_a_child_alone_with_siblings_is_a_crisis() -> None:
+    # Stop 38, probe 26: the attempt pattern (suicidal, which wins over everything) leaves it.
+    text = "ik ben 15, mama heeft een poging gedaan en is opgenomen, ik ben alleen met mijn broertje"
+    found = RULES.matches(text)
+    assert "minor_crisis" in found and "suicidal_thoughts" not in found
+    assert "suicidal_thoughts" in RULES.matches("mijn dochter heeft vorige week een poging gedaan")
+
+
+def test_a_minor_who_dares_not_go_home_is_a_crisis_once_it_gets_a_safety_answer() -> None:
+    # Stop 38, probe 26: abuse was the reason, but tonight the crisis point is the door.
+    text = "ik ben 16, mijn stiefvader heeft me geslagen en ik durf niet terug naar huis"
+    assert RULES.decide(text, ["abuse"]).intent == "minor_crisis"
+    # Not with a weapon (danger now), and not an adult.
+    assert RULES.decide("ik ben 16, hij heeft een mes en ik durf niet naar huis", ["acute_danger"]).intent == (
+        "acute_danger"
+    )
+    assert RULES.decide("ik ben 34, mijn man slaat me en ik durf niet naar huis", ["abuse"]).intent == "abuse"
 
 
 def test_me_in_a_threat_by_someone_else_is_no_suicidal_thought() -> None:
