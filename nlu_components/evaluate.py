@@ -1136,6 +1136,22 @@ EVALUATION_SETS = (
         gates=False,
         safety_only=True,
     ),
+    EvaluationSet(
+        "safety_probe_28",
+        safety_probe_dir(28),
+        "Safety probe, twenty-eighth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "6 December 2026 (at the end of stop 38) before the twenty-seventh edition's errors were read or it "
+            "became training data for the safety model, checked with nlu_components.check_new_set (10 drafts "
+            "rewritten, then 2 of the rewrites) and committed before it was scored; only the safety rows mean "
+            "something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
 )
 
 
