@@ -274,6 +274,9 @@ EVALUATION_SETS = (
             "sixth score, after the changes made with the twenty-sixth probe's errors in view and that probe in "
             "the safety model's training data (not re-tuned): macro-F1 0.903; recall 0.825, 0.875, 0.950, 0.825 "
             "and precision 0.660, 0.875, 0.792, 0.868; 1, 20 and 17; place F1 1.000, age F1 0.946",
+            "seventh score, the safety model re-tuned (regularisation 4,096, threshold 0.15) and the "
+            "twenty-eighth probe scored: macro-F1 0.901; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, "
+            "0.878, 0.792, 0.868; 1, 19 and 19; place F1 1.000, age F1 0.946",
         ),
         gates=True,
     ),
@@ -1131,7 +1134,8 @@ EVALUATION_SETS = (
             "went without a safety answer, 1 got another concern's, 10 of the 30 alarming-but-safe ones a "
             "safety answer",
             "second score, after the changes made with the twenty-sixth probe's errors in view and probe 26 in "
-            "the safety model's training data: the same",
+            "the safety model's training data: the same; third, the safety model re-tuned (regularisation "
+            "4,096, threshold 0.15): the same",
         ),
         gates=False,
         safety_only=True,
@@ -1148,6 +1152,10 @@ EVALUATION_SETS = (
             "something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 26 and re-tuned, regularisation 4,096, threshold "
+            "0.15): recall 0.80, 0.87, 1.00, 0.87, precision 0.71, 0.93, 0.88, 0.87; 2 of the 60 safety messages "
+            "went without a safety answer, 5 got another concern's, 5 of the 30 alarming-but-safe ones a "
+            "safety answer",
         ),
         gates=False,
         safety_only=True,
