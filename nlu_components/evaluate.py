@@ -2,9 +2,9 @@
 
 The evaluation sets (EVALUATION_SETS). DIET never trains on any of them; the safety model also
 trains on the older safety probes (nlu_files.READ_SAFETY_PROBE_DIRS), never on the held-out set, the
-probes that have not joined yet or the second to seventh development sets
+probes that have not joined yet or the second to eighth development sets
 (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS):
-  tests/nlu/heldout_8/     the held-out set (eighth edition, written in stop 37); the bars apply to it
+  tests/nlu/heldout_9/     the held-out set (ninth edition, written in stop 39); the bars apply to it
   tests/nlu/development/   the first edition, retired once its errors had guided changes; scored
                            the same way and reported, never gating, so that changes can be judged
                            on it without spending the held-out set
@@ -14,6 +14,7 @@ probes that have not joined yet or the second to seventh development sets
   tests/nlu/development_5/ the fifth edition, retired in stop 34
   tests/nlu/development_6/ the sixth edition, retired in stop 36
   tests/nlu/development_7/ the seventh edition, retired in stop 37
+  tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
   tests/nlu/safety_probe_2/ to safety_probe_19/
@@ -246,37 +247,13 @@ EVALUATION_SETS = (
         (
             "the held-out set and the training data were written by the same person; the scores are an "
             "upper bound of what real messages will give",
-            "eighth edition, written in one sitting in stop 37 (6 December 2026) before the seventh edition's "
-            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (167 "
+            "ninth edition, written in one sitting in stop 39 (6 December 2026) before the eighth edition's "
+            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (177 "
             "near-copy listings, again mostly short replies and requests the training data words the same "
-            "way, rewritten until none was: 156 rewrites) and committed before it was scored; the first seven "
-            "editions guided changes or were scored through them and are now development sets "
-            "(development.md to development_7.md)",
-            "40 safety messages per concern and 74 alarming-but-safe messages, as in the seventh edition",
-            "first score (stop 37, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
-            "0.20): macro-F1 0.882; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.857, 0.750, 0.868 "
-            "(acute danger, suicidal thoughts, abuse, minor in crisis); 2 of the 160 safety messages went "
-            "without a safety answer, 20 got another concern's, 21 of the 345 other messages a safety answer; "
-            "place F1 1.000, age F1 0.946",
-            "second score, after the changes made with the twenty-fourth probe's and the seventh edition's "
-            "errors in view (the same author wrote this edition earlier in the stop, see docs/nlu.md): macro-F1 "
-            "0.893; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.878, 0.750, 0.825; 1, 21 and 21",
-            "third score, with the safety model re-tuned on the read sets (regularisation 4,096, threshold "
-            "0.15): macro-F1 0.892; recall 0.825, 0.900, 0.875, 0.825 and precision 0.635, 0.878, 0.745, 0.825; "
-            "2, 21 and 22; place F1 1.000, age F1 0.946",
-            "fourth score (stop 38), after the changes made with the twenty-fifth probe's errors in view: "
-            "macro-F1 0.898; recall 0.825, 0.900, 0.950, 0.825 and precision 0.660, 0.837, 0.776, 0.868; 2, 18 "
-            "and 22",
-            "fifth score, with the idiom veto reaching the safety model (checked on this set by counts before "
-            "it was kept, see docs/nlu.md) and the model re-tuned (regularisation 1,024, threshold 0.20): "
-            "macro-F1 0.899; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, 0.857, 0.776, 0.868; 1, 19 "
-            "and 21; place F1 1.000, age F1 0.946",
-            "sixth score, after the changes made with the twenty-sixth probe's errors in view and that probe in "
-            "the safety model's training data (not re-tuned): macro-F1 0.903; recall 0.825, 0.875, 0.950, 0.825 "
-            "and precision 0.660, 0.875, 0.792, 0.868; 1, 20 and 17; place F1 1.000, age F1 0.946",
-            "seventh score, the safety model re-tuned (regularisation 4,096, threshold 0.15) and the "
-            "twenty-eighth probe scored: macro-F1 0.901; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, "
-            "0.878, 0.792, 0.868; 1, 19 and 19; place F1 1.000, age F1 0.946",
+            "way, then 35 and 5 of the rewrites: 217 rewrites until none was) and committed before it was "
+            "scored; the first eight editions guided changes or were scored through them and are now "
+            "development sets (development.md to development_8.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the eighth edition",
         ),
         gates=True,
     ),
@@ -389,6 +366,49 @@ EVALUATION_SETS = (
             "its errors were read in stop 34, after the sixth held-out edition had been committed and scored, "
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 "
             "0.904; 1, 3 and 9 after that; its scores are optimistic from then on",
+        ),
+        gates=False,
+    ),
+    EvaluationSet(
+        "development_8",
+        development_dir(8),
+        "NLU evaluation on the eighth development set",
+        (
+            "the retired eighth edition of the held-out set (written in stop 37): the bars applied to it in "
+            "stops 37 and 38, through seven scores after some ten changes, none taken back because of its "
+            "score; no bar applies now. The safety model does not train on near copies of its messages. Its "
+            "errors were not read while it was the held-out set",
+            "eighth edition, written in one sitting in stop 37 (6 December 2026) before the seventh edition's "
+            "errors were read or the next change to the NLU, checked with nlu_components.check_new_set (167 "
+            "near-copy listings, again mostly short replies and requests the training data words the same "
+            "way, rewritten until none was: 156 rewrites) and committed before it was scored; the first seven "
+            "editions guided changes or were scored through them and are now development sets "
+            "(development.md to development_7.md)",
+            "40 safety messages per concern and 74 alarming-but-safe messages, as in the seventh edition",
+            "first score (stop 37, safety model trained on probes 1 to 23, regularisation 1,024, threshold "
+            "0.20): macro-F1 0.882; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.857, 0.750, 0.868 "
+            "(acute danger, suicidal thoughts, abuse, minor in crisis); 2 of the 160 safety messages went "
+            "without a safety answer, 20 got another concern's, 21 of the 345 other messages a safety answer; "
+            "place F1 1.000, age F1 0.946",
+            "second score, after the changes made with the twenty-fourth probe's and the seventh edition's "
+            "errors in view (the same author wrote this edition earlier in the stop, see docs/nlu.md): macro-F1 "
+            "0.893; recall 0.825, 0.900, 0.900, 0.825 and precision 0.647, 0.878, 0.750, 0.825; 1, 21 and 21",
+            "third score, with the safety model re-tuned on the read sets (regularisation 4,096, threshold "
+            "0.15): macro-F1 0.892; recall 0.825, 0.900, 0.875, 0.825 and precision 0.635, 0.878, 0.745, 0.825; "
+            "2, 21 and 22; place F1 1.000, age F1 0.946",
+            "fourth score (stop 38), after the changes made with the twenty-fifth probe's errors in view: "
+            "macro-F1 0.898; recall 0.825, 0.900, 0.950, 0.825 and precision 0.660, 0.837, 0.776, 0.868; 2, 18 "
+            "and 22",
+            "fifth score, with the idiom veto reaching the safety model (checked on this set by counts before "
+            "it was kept, see docs/nlu.md) and the model re-tuned (regularisation 1,024, threshold 0.20): "
+            "macro-F1 0.899; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, 0.857, 0.776, 0.868; 1, 19 "
+            "and 21; place F1 1.000, age F1 0.946",
+            "sixth score, after the changes made with the twenty-sixth probe's errors in view and that probe in "
+            "the safety model's training data (not re-tuned): macro-F1 0.903; recall 0.825, 0.875, 0.950, 0.825 "
+            "and precision 0.660, 0.875, 0.792, 0.868; 1, 20 and 17; place F1 1.000, age F1 0.946",
+            "seventh score, the safety model re-tuned (regularisation 4,096, threshold 0.15) and the "
+            "twenty-eighth probe scored: macro-F1 0.901; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, "
+            "0.878, 0.792, 0.868; 1, 19 and 19; place F1 1.000, age F1 0.946",
         ),
         gates=False,
     ),

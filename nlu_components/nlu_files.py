@@ -22,10 +22,10 @@ TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 #   2  retired on 5 December 2026 (stop 29) when the third replaced it
 #   3  the held-out set in stops 29 and 30        4  in stops 30 and 31
 #   5  in stops 31 to 34                          6  in stops 34 to 36
-#   7  in stops 36 and 37
-#   8  the held-out set since stop 37, written before the seventh edition's errors were read
+#   7  in stops 36 and 37                        8  in stops 37 and 38
+#   9  the held-out set since stop 39, written before the eighth edition's errors were read
 # To retire the held-out set: write the next edition, raise HELDOUT_EDITION by one.
-HELDOUT_EDITION = 8
+HELDOUT_EDITION = 9
 
 
 def development_dir(edition: int) -> Path:
@@ -75,7 +75,7 @@ UNREAD_DIRS = (
     *(safety_probe_dir(edition) for edition in range(LAST_READ_SAFETY_PROBE + 1, NEWEST_SAFETY_PROBE + 1)),
 )
 # What the safety model's read-probe examples must not be near copies of: the unread sets, and the
-# second to seventh development sets, which were kept out while they were the held-out set and stay
+# second to eighth development sets, which were kept out while they were the held-out set and stay
 # out so that their safety rows judge a change to the safety model on wording it has not trained
 # on. (The first development set was never kept out: 44 read-probe messages are near copies of its
 # messages.)
