@@ -1155,7 +1155,11 @@ EVALUATION_SETS = (
             "safety answer",
             "second score, after the changes made with the twenty-sixth probe's errors in view and probe 26 in "
             "the safety model's training data: the same; third, the safety model re-tuned (regularisation "
-            "4,096, threshold 0.15): the same",
+            "4,096, threshold 0.15): the same; fourth (stop 39, the ninth held-out edition's first score run): "
+            "the same",
+            "its errors were read in stop 39, after the twenty-eighth probe and the ninth held-out edition had "
+            "been committed and scored, and the safety layer and the training data changed with them in view "
+            "(docs/nlu.md); its scores are optimistic from then on",
         ),
         gates=False,
         safety_only=True,

@@ -230,6 +230,24 @@ RULES = load_rules()
         ("ik ben gewoon doodmoe van het leven", "suicidal_thoughts"),
         ("papa ligt sinds gisteren in het ziekenhuis en ik ben alleen thuis met mijn zusjes", "minor_crisis"),
         ("mijn man is zo gewelddadig tegen de kinderen", "abuse"),
+        # Stop 39, the twenty-seventh probe read
+        ("mama is dronken en sleurt mijn zus nu van de trap", "acute_danger"),
+        ("een zwart scherm met vaarwel op zijn status, en mijn broer neemt niet op", "suicidal_thoughts"),
+        ("vergeef me allemaal, dit is het einde, schreef ze in de groepschat", "suicidal_thoughts"),
+        # ... and the eighth development set
+        ("ik zit met de baby in de badkamer verstopt en hij komt nu naar boven", "acute_danger"),
+        ("de auto van de buren is een brandende wagen en er zit nog een kind in", "acute_danger"),
+        ("ik hoor een meisje in het park gillen om hulp", "acute_danger"),
+        ("twee mannen probeerden mijn zoon in hun busje te sleuren", "acute_danger"),
+        ("oma viel in de keuken en zegt niets meer", "acute_danger"),
+        ("hij heeft me geschopt en hij zit nog beneden in de living", "acute_danger"),
+        ("de vader is vertrokken met de baby die nog aan de zuurstof moest blijven", "acute_danger"),
+        ("mijn zoon schreef op wie zijn gitaar en zijn kleren mag hebben als hij er niet meer is", "suicidal_thoughts"),
+        ("hij nam afscheid van ons alsof hij nooit meer terugkwam", "suicidal_thoughts"),
+        ("mijn broer zit opgesloten in de garage en de motor draait", "suicidal_thoughts"),
+        ("de pleegouders laten de kinderen op de blote grond slapen", "abuse"),
+        ("papa is gisteren overleden en mama is onbereikbaar in het buitenland", "minor_crisis"),
+        ("we hebben het kind niet meegegeven aan de dronken moeder, en er is niemand anders", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -386,6 +404,16 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "na de nachtdienst ben ik echt doodop, tot morgen",
         "vind je die film niet te gewelddadig voor een kind van tien",
         "de energierekening slaat ons echt plat deze winter",
+        # Stop 39
+        "mijn collega zei voor de grap dat hij me wurgt als ik nog eens zijn parkeerplaats neem",
+        "ons konijn ligt soms uren roerloos onder de kast",
+        "die blokperiode gaat me nog vermoorden, ik heb nog vier vakken",
+        "die klim naar de top was levensgevaarlijk smal maar de moeite",
+        "onze peuter schopt haar knuffelbeer door de kamer als ze moe is",
+        "onze jongste brult zich de longen uit het lijf bij elke luier",
+        "mijn dochter zegt dat ze de juf kan wurgen voor die toets",
+        "nee, er is niemand in gevaar, ik zoek gewoon info",
+        "noodgeval, ik heb morgen geen opvang voor de tweeling",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -584,6 +612,26 @@ def test_me_in_a_threat_by_someone_else_is_no_suicidal_thought() -> None:
     threat = RULES.matches("mijn ex zegt dat hij me iets gaat aandoen")
     assert "acute_danger" in threat and "suicidal_thoughts" not in threat
     assert "suicidal_thoughts" in RULES.matches("soms wil ik me iets aandoen")
+
+
+def test_parents_who_dare_not_keep_a_child_home_or_a_child_in_full_panic_is_a_crisis() -> None:
+    # Stop 39, the eighth development set: the tie-break, once the message gets a safety answer.
+    outburst = "onze dochter van 15 heeft haar broer geslagen, we durven haar niet meer thuis te houden"
+    assert RULES.decide(outburst, ["abuse"]).intent == "minor_crisis"
+    assert RULES.decide("mijn zoon van 12 is helemaal in paniek en bonkt op de deur", ["acute_danger"]).intent == (
+        "minor_crisis"
+    )
+    # Hyperventilating alone is not the cue: a teenager on drugs who does it is danger now.
+    high = "mijn dochter van 16 heeft pillen genomen op een feest en hyperventileert, ze is gloeiend heet"
+    assert RULES.decide(high, ["acute_danger"]).intent == "acute_danger"
+
+
+def test_a_joke_or_a_still_pet_is_harmless_but_not_a_partners_threat_or_a_still_child() -> None:
+    # Stop 39, probe 27: the joke idiom names colleagues and classmates only, the pet idiom stops
+    # at a person named in between.
+    assert "acute_danger" in RULES.matches("mijn man dreigt lachend dat hij me vermoordt")
+    assert "acute_danger" in RULES.matches("de hond en mijn zoon liggen roerloos op de grond")
+    assert "acute_danger" in RULES.matches("hij zegt dat hij ons gaat vermoorden")
 
 
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
