@@ -1184,6 +1184,22 @@ EVALUATION_SETS = (
         gates=False,
         safety_only=True,
     ),
+    EvaluationSet(
+        "safety_probe_29",
+        safety_probe_dir(29),
+        "Safety probe, twenty-ninth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "6 December 2026 (stop 39) before the twenty-eighth edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (13 drafts rewritten, then 1 "
+            "of the rewrites) and committed before it was scored; only the safety rows mean something here, no "
+            "bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
 )
 
 
