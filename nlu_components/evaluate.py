@@ -254,6 +254,22 @@ EVALUATION_SETS = (
             "scored; the first eight editions guided changes or were scored through them and are now "
             "development sets (development.md to development_8.md)",
             "40 safety messages per concern and 74 alarming-but-safe messages, as in the eighth edition",
+            "first score (stop 39, safety model trained on probes 1 to 26, regularisation 4,096, threshold "
+            "0.15): macro-F1 0.903; recall 0.900, 0.950, 0.975, 0.950 and precision 0.783, 0.905, 0.867, 0.864 "
+            "(acute danger, suicidal thoughts, abuse, minor in crisis); 2 of the 160 safety messages went "
+            "without a safety answer, 7 got another concern's, 19 of the 345 other messages a safety answer; "
+            "place F1 0.909, age F1 0.920",
+            "two annotation slips fixed after the first score (a town and a city left unannotated against the "
+            "convention), found because its place errors were printed by mistake (docs/nlu.md); second score, "
+            "after the changes made with the twenty-seventh probe's errors in view: macro-F1 0.897; recall "
+            "0.925, 0.950, 0.975, 0.950 and precision 0.771, 0.905, 0.867, 0.884; 2, 6 and 20; place F1 0.947, "
+            "age F1 0.920",
+            "third score, after the changes made with the eighth development set's errors in view (they touch "
+            "3 of its messages, counted, not printed): macro-F1 0.893; 2, 6 and 20; place F1 0.947, age F1 0.920",
+            "fourth score, with the safety model re-tuned on the read sets now holding the twenty-seventh probe "
+            "and the eighth development set (regularisation 256, threshold 0.25) and the twenty-ninth probe "
+            "scored: macro-F1 0.896; recall 0.925, 0.950, 0.975, 0.950 and precision 0.787, 0.905, 0.867, 0.884; "
+            "2, 6 and 19; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -409,6 +425,13 @@ EVALUATION_SETS = (
             "seventh score, the safety model re-tuned (regularisation 4,096, threshold 0.15) and the "
             "twenty-eighth probe scored: macro-F1 0.901; recall 0.825, 0.900, 0.950, 0.825 and precision 0.647, "
             "0.878, 0.792, 0.868; 1, 19 and 19; place F1 1.000, age F1 0.946",
+            "stop 39: first score as a development set (the ninth edition's first score run): macro-F1 0.901; "
+            "1, 19 and 19; second, after the twenty-seventh probe's errors were read: macro-F1 0.897; 3, 17 and "
+            "19",
+            "its errors were read in stop 39, after the ninth held-out edition had been committed and scored, "
+            "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 0.923; "
+            "1, 4 and 9 after that; its scores are optimistic from then on",
+            "with the safety model re-tuned (regularisation 256, threshold 0.25): macro-F1 0.921; 1, 5 and 10",
         ),
         gates=False,
     ),
@@ -1160,6 +1183,7 @@ EVALUATION_SETS = (
             "its errors were read in stop 39, after the twenty-eighth probe and the ninth held-out edition had "
             "been committed and scored, and the safety layer and the training data changed with them in view "
             "(docs/nlu.md); its scores are optimistic from then on",
+            "after the reading: 0, 0 and 1 (training fit of the rules and the safety model from then on)",
         ),
         gates=False,
         safety_only=True,
@@ -1180,6 +1204,10 @@ EVALUATION_SETS = (
             "0.15): recall 0.80, 0.87, 1.00, 0.87, precision 0.71, 0.93, 0.88, 0.87; 2 of the 60 safety messages "
             "went without a safety answer, 5 got another concern's, 5 of the 30 alarming-but-safe ones a "
             "safety answer",
+            "second score (stop 39, the ninth held-out edition's first score run): the same; third and fourth, "
+            "after the twenty-seventh probe's and the eighth development set's errors were read: 2, 5 and 5 "
+            "both times",
+            "fifth score, with the safety model re-tuned (regularisation 256, threshold 0.25): 2, 5 and 5",
         ),
         gates=False,
         safety_only=True,
@@ -1196,6 +1224,10 @@ EVALUATION_SETS = (
             "bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model trained on probes 1 to 27 and the read sets, re-tuned: regularisation "
+            "256, threshold 0.25): recall 1.00, 0.87, 0.87, 0.93, precision 0.75, 1.00, 0.93, 0.88; 1 of the 60 "
+            "safety messages went without a safety answer, 4 got another concern's, 4 of the 30 "
+            "alarming-but-safe ones a safety answer",
         ),
         gates=False,
         safety_only=True,
