@@ -414,6 +414,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn dochter zegt dat ze de juf kan wurgen voor die toets",
         "nee, er is niemand in gevaar, ik zoek gewoon info",
         "noodgeval, ik heb morgen geen opvang voor de tweeling",
+        "mijn dochter roept om hulp bij haar huiswerk",
+        "mijn dochter ligt de hele dag in bed en zegt niks meer tegen ons",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -632,6 +634,11 @@ def test_a_joke_or_a_still_pet_is_harmless_but_not_a_partners_threat_or_a_still_
     assert "acute_danger" in RULES.matches("mijn man dreigt lachend dat hij me vermoordt")
     assert "acute_danger" in RULES.matches("de hond en mijn zoon liggen roerloos op de grond")
     assert "acute_danger" in RULES.matches("hij zegt dat hij ons gaat vermoorden")
+    # A name that starts like a pet is no pet; a fall in the crèche is no child-care emergency.
+    assert "acute_danger" in RULES.matches("katrien ligt roerloos op de grond")
+    fall = "noodgeval in de crèche, mijn zoon is gevallen en bloedt"
+    assert "acute_danger" in RULES.matches(fall)
+    assert RULES.without_idioms(RULES.normalise(fall))[1] is False
 
 
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
