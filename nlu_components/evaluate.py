@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_19/
+  tests/nlu/safety_probe_2/ to safety_probe_29/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:

@@ -598,15 +598,34 @@ def test_a_parents_attempt_told_by_a_child_alone_with_siblings_is_a_crisis() -> 
     assert "suicidal_thoughts" in RULES.matches("mijn dochter heeft vorige week een poging gedaan")
 
 
-def test_a_minor_who_dares_not_go_home_is_a_crisis_once_it_gets_a_safety_answer() -> None:
-    # Stop 38, probe 26: abuse was the reason, but tonight the crisis point is the door.
-    text = "ik ben 16, mijn stiefvader heeft me geslagen en ik durf niet terug naar huis"
-    assert RULES.decide(text, ["abuse"]).intent == "minor_crisis"
-    # Not with a weapon (danger now), and not an adult.
-    assert RULES.decide("ik ben 16, hij heeft een mes en ik durf niet naar huis", ["acute_danger"]).intent == (
-        "acute_danger"
-    )
-    assert RULES.decide("ik ben 34, mijn man slaat me en ik durf niet naar huis", ["abuse"]).intent == "abuse"
+@pytest.mark.parametrize(
+    ("text", "diet_guess", "expected"),
+    [
+        # Stop 38, probe 26: abuse was the reason, but tonight the crisis point is the door ...
+        ("ik ben 16, mijn stiefvader heeft me geslagen en ik durf niet terug naar huis", "abuse", "minor_crisis"),
+        # ... not with a weapon (danger now), and not for an adult.
+        ("ik ben 16, hij heeft een mes en ik durf niet naar huis", "acute_danger", "acute_danger"),
+        ("ik ben 34, mijn man slaat me en ik durf niet naar huis", "abuse", "abuse"),
+        # Stop 39, the eighth development set: parents who dare not keep a child at home, a child
+        # in full panic ...
+        (
+            "onze dochter van 15 heeft haar broer geslagen, we durven haar niet meer thuis te houden",
+            "abuse",
+            "minor_crisis",
+        ),
+        ("mijn zoon van 12 is helemaal in paniek en bonkt op de deur", "acute_danger", "minor_crisis"),
+        # ... but hyperventilating alone is not the cue: a teenager on drugs who does it is danger now.
+        (
+            "mijn dochter van 16 heeft pillen genomen op een feest en hyperventileert, ze is gloeiend heet",
+            "acute_danger",
+            "acute_danger",
+        ),
+    ],
+)
+def test_the_crisis_tie_break_picks_the_crisis_point_where_it_is_the_door(
+    text: str, diet_guess: str, expected: str
+) -> None:
+    assert RULES.decide(text, [diet_guess]).intent == expected
 
 
 def test_me_in_a_threat_by_someone_else_is_no_suicidal_thought() -> None:
@@ -614,18 +633,6 @@ def test_me_in_a_threat_by_someone_else_is_no_suicidal_thought() -> None:
     threat = RULES.matches("mijn ex zegt dat hij me iets gaat aandoen")
     assert "acute_danger" in threat and "suicidal_thoughts" not in threat
     assert "suicidal_thoughts" in RULES.matches("soms wil ik me iets aandoen")
-
-
-def test_parents_who_dare_not_keep_a_child_home_or_a_child_in_full_panic_is_a_crisis() -> None:
-    # Stop 39, the eighth development set: the tie-break, once the message gets a safety answer.
-    outburst = "onze dochter van 15 heeft haar broer geslagen, we durven haar niet meer thuis te houden"
-    assert RULES.decide(outburst, ["abuse"]).intent == "minor_crisis"
-    assert RULES.decide("mijn zoon van 12 is helemaal in paniek en bonkt op de deur", ["acute_danger"]).intent == (
-        "minor_crisis"
-    )
-    # Hyperventilating alone is not the cue: a teenager on drugs who does it is danger now.
-    high = "mijn dochter van 16 heeft pillen genomen op een feest en hyperventileert, ze is gloeiend heet"
-    assert RULES.decide(high, ["acute_danger"]).intent == "acute_danger"
 
 
 def test_a_joke_or_a_still_pet_is_harmless_but_not_a_partners_threat_or_a_still_child() -> None:
