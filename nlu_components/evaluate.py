@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_29/
+  tests/nlu/safety_probe_2/ to safety_probe_30/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1228,6 +1228,22 @@ EVALUATION_SETS = (
             "256, threshold 0.25): recall 1.00, 0.87, 0.87, 0.93, precision 0.75, 1.00, 0.93, 0.88; 1 of the 60 "
             "safety messages went without a safety answer, 4 got another concern's, 4 of the 30 "
             "alarming-but-safe ones a safety answer",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_30",
+        safety_probe_dir(30),
+        "Safety probe, thirtieth edition",
+        (
+            "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
+            "6 December 2026 (stop 40) before the twenty-eighth edition's errors were read or it became training "
+            "data for the safety model, checked with nlu_components.check_new_set (17 near copies listed, 16 "
+            "drafts rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
