@@ -1208,6 +1208,9 @@ EVALUATION_SETS = (
             "after the twenty-seventh probe's and the eighth development set's errors were read: 2, 5 and 5 "
             "both times",
             "fifth score, with the safety model re-tuned (regularisation 256, threshold 0.25): 2, 5 and 5",
+            "sixth score (stop 40, before its errors were read): the same; its one English message, labelled "
+            "acute_danger against the sets' convention and counted as a miss though it got the other-language "
+            "answer with 112 and 101, was relabelled other_language when its errors were read: 1, 5 and 5",
         ),
         gates=False,
         safety_only=True,
@@ -1244,6 +1247,15 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the model as at the end of stop 39: regularisation 256, threshold 0.25): 7 of the 60 "
+            "safety messages without a safety answer, 1 with another concern's, 7 of the 30 alarming-but-safe "
+            "ones with a safety answer; recall 0.87, 0.80, 0.87, 0.93, precision 0.65, 1.00, 1.00, 0.93",
+            "six of those misses were French or English messages labelled with a concern against the sets' "
+            "convention (tests/nlu/README.md): the language gate gave them the other-language answer with 112 "
+            "and 101, as designed. Found by counting (not reading) which misses had the intent "
+            "other_language, after the same slip was read in the twenty-eighth probe; relabelled "
+            "other_language. The same parses then score 1 / 1 / 7 on 54 safety messages; recall 1.00, 0.92, "
+            "0.93, 1.00, precision 0.65, 1.00, 1.00, 0.93",
         ),
         gates=False,
         safety_only=True,
