@@ -22,10 +22,12 @@ CHECKER = PROJECT_ROOT.parent / "shared" / "tools" / "check_phone_numbers.py"
         ("abuse", ["1712", "101", "112"]),
         ("minor_crisis", ["02 209 16 36", "112", "101"]),
         ("safety_check", ["112", "101", "1813", "1712"]),
-        ("other_language_fr", ["112", "101"]),
-        ("other_language_en", ["112", "101"]),
-        ("other_language_fr_brussels", ["112", "101", "02 209 16 36"]),
-        ("other_language_en_brussels", ["112", "101", "02 209 16 36"]),
+        # A French or English message about suicide or abuse gets this answer too, whatever the
+        # concern (the safeguard's patterns are Dutch), so it names 1813 and 1712 as well (stop 40).
+        ("other_language_fr", ["112", "101", "1813", "1712"]),
+        ("other_language_en", ["112", "101", "1813", "1712"]),
+        ("other_language_fr_brussels", ["112", "101", "02 209 16 36", "1813", "1712"]),
+        ("other_language_en_brussels", ["112", "101", "02 209 16 36", "1813", "1712"]),
         ("unavailable", ["112", "101", "1813", "078 150 100"]),
     ],
 )
