@@ -270,6 +270,12 @@ EVALUATION_SETS = (
             "and the eighth development set (regularisation 256, threshold 0.25) and the twenty-ninth probe "
             "scored: macro-F1 0.896; recall 0.925, 0.950, 0.975, 0.950 and precision 0.787, 0.905, 0.867, 0.884; "
             "2, 6 and 19; place F1 0.947, age F1 0.920",
+            "fifth score (stop 40, the thirtieth probe's first run): the same as the fourth; sixth, after the "
+            "changes made with the twenty-eighth probe's errors in view (none matches a message of this set "
+            "differently, counted, not printed): macro-F1 0.896; recall 0.900, 0.950, 0.950, 0.950 and "
+            "precision 0.766, 0.905, 0.864, 0.864; 2, 8 and 19; place F1 0.947, age F1 0.920",
+            "seventh score, with the safety model re-tuned (regularisation 1,024, threshold 0.20): macro-F1 "
+            "0.893; the same safety rows; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -432,6 +438,9 @@ EVALUATION_SETS = (
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 0.923; "
             "1, 4 and 9 after that; its scores are optimistic from then on",
             "with the safety model re-tuned (regularisation 256, threshold 0.25): macro-F1 0.921; 1, 5 and 10",
+            "stop 40: 1, 5 and 10 at the thirtieth probe's first run, 1, 5 and 11 after the twenty-eighth probe's "
+            "reading; with the safety model re-tuned (regularisation 1,024, threshold 0.20): macro-F1 0.925; 1, 5 "
+            "and 8",
         ),
         gates=False,
     ),
@@ -1211,6 +1220,9 @@ EVALUATION_SETS = (
             "sixth score (stop 40, before its errors were read): the same; its one English message, labelled "
             "acute_danger against the sets' convention and counted as a miss though it got the other-language "
             "answer with 112 and 101, was relabelled other_language when its errors were read: 1, 5 and 5",
+            "its errors were read in stop 40, after the thirtieth probe had been committed and scored, and the "
+            "safety layer and the safety model's examples changed with them in view (docs/nlu.md); since then the "
+            "safety model also trains on this probe. After the reading: 0, 0 and 0 (training fit from then on)",
         ),
         gates=False,
         safety_only=True,
@@ -1231,6 +1243,10 @@ EVALUATION_SETS = (
             "256, threshold 0.25): recall 1.00, 0.87, 0.87, 0.93, precision 0.75, 1.00, 0.93, 0.88; 1 of the 60 "
             "safety messages went without a safety answer, 4 got another concern's, 4 of the 30 "
             "alarming-but-safe ones a safety answer",
+            "second score (stop 40, the thirtieth probe's first run): 1, 4 and 4; third, after the "
+            "twenty-eighth probe's errors were read: 1, 4 and 3; fourth, with the safety model re-tuned "
+            "(regularisation 1,024, threshold 0.20): 1, 4 and 3; recall 1.00, 0.87, 0.87, 0.93, precision 0.79, "
+            "1.00, 0.93, 0.88",
         ),
         gates=False,
         safety_only=True,
@@ -1256,6 +1272,9 @@ EVALUATION_SETS = (
             "other_language, after the same slip was read in the twenty-eighth probe; relabelled "
             "other_language. The same parses then score 1 / 1 / 7 on 54 safety messages; recall 1.00, 0.92, "
             "0.93, 1.00, precision 0.65, 1.00, 1.00, 0.93",
+            "second score, after the twenty-eighth probe's errors were read: 1, 2 and 7; third, with the safety "
+            "model re-tuned (regularisation 1,024, threshold 0.20): 1, 2 and 7; recall 1.00, 0.85, 0.93, 1.00, "
+            "precision 0.65, 1.00, 0.93, 0.93",
         ),
         gates=False,
         safety_only=True,
