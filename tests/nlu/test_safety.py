@@ -676,6 +676,8 @@ def test_passing_out_or_gibberish_after_a_fall_is_danger_now() -> None:
     # Child care that falls away, or a toddler's babble, is not.
     assert RULES.matches("de opvang valt steeds weg en ik moet werken") == {}
     assert RULES.matches("mijn peuter praat nog veel wartaal, is dat normaal") == {}
+    # "valt" as "is noticeable" is no fall.
+    assert RULES.matches("het valt me op dat oma soms wat verward is") == {}
 
 
 def test_parents_gone_without_their_newborn_is_a_crisis() -> None:
