@@ -61,6 +61,15 @@ def test_other_concerns_must_be_safety_concerns(tmp_path: Path) -> None:
         load_safety_messages(broken)
 
 
+def test_an_answer_language_without_its_helplines_fails_loading(tmp_path: Path) -> None:
+    data = yaml.safe_load(SAFETY_FILE.read_text(encoding="utf-8"))
+    del data["other_language_helplines"]["fr"]
+    broken = tmp_path / "safety.yml"
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="lacks: fr"):
+        load_safety_messages(broken)
+
+
 def test_the_bot_domain_is_generated_from_the_shared_file() -> None:
     assert SAFETY_DOMAIN.read_text(encoding="utf-8") == render_domain_responses(load_safety_messages()), (
         "bot/domain/safety.yml is stale: run `make build`"
