@@ -248,6 +248,18 @@ RULES = load_rules()
         ("de pleegouders laten de kinderen op de blote grond slapen", "abuse"),
         ("papa is gisteren overleden en mama is onbereikbaar in het buitenland", "minor_crisis"),
         ("we hebben het kind niet meegegeven aan de dronken moeder, en er is niemand anders", "minor_crisis"),
+        # Stop 40, the twenty-eighth probe read: "beter dood" said of oneself, a fall one does not
+        # survive, a child lost at a market of any kind, passing out or gibberish after a fall,
+        # parents gone without their newborn, a fire now
+        ("mijn man zegt de laatste tijd dat hij beter dood zou zijn", "suicidal_thoughts"),
+        ("soms denk ik dat ik beter dood ben", "suicidal_thoughts"),
+        ("onze dochter zocht op vanaf welke verdieping je een val niet overleeft", "suicidal_thoughts"),
+        ("we zijn ons zoontje kwijt op de jaarmarkt", "acute_danger"),
+        ("mijn dochter van 6 uit het oog verloren in de speeltuin, ik vind haar niet", "acute_danger"),
+        ("mijn vrouw valt telkens weg, ik krijg haar amper wakker", "acute_danger"),
+        ("opa viel van de ladder en praat nu onsamenhangend", "acute_danger"),
+        ("materniteit: de moeder is vertrokken zonder haar baby en neemt niet op", "minor_crisis"),
+        ("er is brand in de keuken en de kinderen zijn boven", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -416,6 +428,15 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "noodgeval, ik heb morgen geen opvang voor de tweeling",
         "mijn dochter roept om hulp bij haar huiswerk",
         "mijn dochter ligt de hele dag in bed en zegt niks meer tegen ons",
+        # Stop 40: said to the writer, a safe height, child care or a toddler's babble, "valt op",
+        # a parent briefly out without the baby, a fire that is over
+        "mijn moeder roept altijd dat ik beter dood was",
+        "van welke hoogte mag een kleuter van het klimrek springen",
+        "de opvang valt steeds weg en ik moet werken",
+        "mijn peuter praat nog veel wartaal, is dat normaal",
+        "het valt me op dat oma soms wat verward is",
+        "papa is even weg zonder de baby, hij doet boodschappen",
+        "sinds de brand in onze keuken wonen we bij mijn zus",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -648,46 +669,6 @@ def test_a_joke_or_a_still_pet_is_harmless_but_not_a_partners_threat_or_a_still_
     fall = "noodgeval in de crèche, mijn zoon is gevallen en bloedt"
     assert "acute_danger" in RULES.matches(fall)
     assert RULES.without_idioms(RULES.normalise(fall))[1] is False
-
-
-def test_better_dead_is_suicidal_said_of_oneself_but_not_said_to_the_writer() -> None:
-    # Stop 40, probe 28: a father saying he would be better dead. Said to a child, it is not the
-    # writer's own thought, and the suicidal answer would win over everything else.
-    assert "suicidal_thoughts" in RULES.matches("mijn man zegt de laatste tijd dat hij beter dood zou zijn")
-    assert "suicidal_thoughts" in RULES.matches("soms denk ik dat ik beter dood ben")
-    assert "suicidal_thoughts" not in RULES.matches("mijn moeder roept altijd dat ik beter dood was")
-
-
-def test_looking_up_a_fall_one_does_not_survive_is_suicidal_but_a_safe_height_is_not() -> None:
-    assert "suicidal_thoughts" in RULES.matches(
-        "onze dochter zocht op vanaf welke verdieping je een val niet overleeft"
-    )
-    assert RULES.matches("van welke hoogte mag een kleuter van het klimrek springen") == {}
-
-
-def test_a_lost_child_at_a_market_of_any_kind_or_lost_from_sight_is_danger_now() -> None:
-    assert "acute_danger" in RULES.matches("we zijn ons zoontje kwijt op de jaarmarkt")
-    assert "acute_danger" in RULES.matches("mijn dochter van 6 uit het oog verloren in de speeltuin, ik vind haar niet")
-
-
-def test_passing_out_or_gibberish_after_a_fall_is_danger_now() -> None:
-    assert "acute_danger" in RULES.matches("mijn vrouw valt telkens weg, ik krijg haar amper wakker")
-    assert "acute_danger" in RULES.matches("opa viel van de ladder en praat nu onsamenhangend")
-    # Child care that falls away, or a toddler's babble, is not.
-    assert RULES.matches("de opvang valt steeds weg en ik moet werken") == {}
-    assert RULES.matches("mijn peuter praat nog veel wartaal, is dat normaal") == {}
-    # "valt" as "is noticeable" is no fall.
-    assert RULES.matches("het valt me op dat oma soms wat verward is") == {}
-
-
-def test_parents_gone_without_their_newborn_is_a_crisis() -> None:
-    assert "minor_crisis" in RULES.matches("materniteit: de moeder is vertrokken zonder haar baby en neemt niet op")
-    assert RULES.matches("papa is even weg zonder de baby, hij doet boodschappen") == {}
-
-
-def test_a_fire_that_is_over_is_not_danger_now() -> None:
-    assert "acute_danger" not in RULES.matches("sinds de brand in onze keuken wonen we bij mijn zus")
-    assert "acute_danger" in RULES.matches("er is brand in de keuken en de kinderen zijn boven")
 
 
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
