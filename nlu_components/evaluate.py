@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_30/
+  tests/nlu/safety_probe_2/ to safety_probe_31/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1275,6 +1275,23 @@ EVALUATION_SETS = (
             "second score, after the twenty-eighth probe's errors were read: 1, 2 and 7; third, with the safety "
             "model re-tuned (regularisation 1,024, threshold 0.20): 1, 2 and 7; recall 1.00, 0.85, 0.93, 1.00, "
             "precision 0.65, 1.00, 0.93, 0.93",
+        ),
+        gates=False,
+        safety_only=True,
+    ),
+    EvaluationSet(
+        "safety_probe_31",
+        safety_probe_dir(31),
+        "Safety probe, thirty-first edition",
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 6 December 2026 (stop 41) before the twenty-ninth edition's errors were read or it "
+            "became training data for the safety model, checked with nlu_components.check_new_set (24 near "
+            "copies listed, 21 drafts rewritten, three of them word-for-word messages of older probes; then 1 "
+            "rewrite listed and rewritten) and committed before it was scored; only the safety rows mean "
+            "something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
         gates=False,
         safety_only=True,
