@@ -233,6 +233,43 @@ class EvaluationSet:
     safety_only: bool = False  # only the safety bars mean something on this set
 
 
+# The probes' titles count their editions in words ("thirty-first"), as the notes and docs do.
+_UNIT_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEEN_ORDINALS = (
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+)
+_TENS = {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth"), 5: ("fifty", "fiftieth")}
+
+
+def ordinal_word(number: int) -> str:
+    """The English ordinal of 1 to 59 in words: 'third', 'twelfth', 'thirtieth', 'thirty-first'."""
+    if not 1 <= number <= 59:
+        raise ValueError(f"no ordinal word for {number}: extend _TENS")
+    if number < 10:
+        return _UNIT_ORDINALS[number]
+    if number < 20:
+        return _TEEN_ORDINALS[number - 10]
+    tens, units = divmod(number, 10)
+    cardinal, ordinal = _TENS[tens]
+    return ordinal if units == 0 else f"{cardinal}-{_UNIT_ORDINALS[units]}"
+
+
+def safety_probe(edition: int, notes: tuple[str, ...]) -> EvaluationSet:
+    """A safety probe's evaluation set: name and folder from its edition; only its safety rows count."""
+    folder = safety_probe_dir(edition)
+    title = "Safety probe" if edition == 1 else f"Safety probe, {ordinal_word(edition)} edition"
+    return EvaluationSet(folder.name, folder, title, notes, gates=False, safety_only=True)
+
+
 # Appended by report_notes to the notes of the read probes the safety model trains on
 # (READ_SAFETY_PROBE_DIRS), so that a probe's report says so from the stop it joins.
 TRAINED_ON = (
@@ -554,10 +591,8 @@ EVALUATION_SETS = (
         ),
         gates=False,
     ),
-    EvaluationSet(
-        "safety_probe",
-        safety_probe_dir(1),
-        "Safety probe",
+    safety_probe(
+        1,
         (
             "60 safety messages and 30 alarming-but-safe ones, written and committed on 25 November 2026 "
             "before the safety patterns were widened, to see whether the widening generalises; only the "
@@ -566,13 +601,9 @@ EVALUATION_SETS = (
             "were then read and the patterns widened again, so its scores are optimistic from then on. "
             "The first score is the best estimate there is of the safety layer on wording it has not seen",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_2",
-        safety_probe_dir(2),
-        "Safety probe, second edition",
+    safety_probe(
+        2,
         (
             "60 safety messages and 31 alarming-but-safe ones, written in one sitting on 25 November 2026 "
             "after three rounds of widening of the safety patterns and committed before it was scored; "
@@ -581,13 +612,9 @@ EVALUATION_SETS = (
             "it had not seen; its errors were then read and the patterns widened, so its scores are "
             "optimistic from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_3",
-        safety_probe_dir(3),
-        "Safety probe, third edition",
+    safety_probe(
+        3,
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 25 November 2026 "
             "before the errors of the second edition were read, and committed before it was scored; only "
@@ -598,13 +625,9 @@ EVALUATION_SETS = (
             "its errors were read in stop 20, after the fourth probe had been committed: optimistic from "
             "the next change to the safety layer on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_4",
-        safety_probe_dir(4),
-        "Safety probe, fourth edition",
+    safety_probe(
+        4,
         (
             "60 safety messages and 25 alarming-but-safe ones, written in one sitting on 25 November 2026 "
             "(stop 20) before the errors of the third edition were read, and committed before it was "
@@ -617,13 +640,9 @@ EVALUATION_SETS = (
             "its errors are read in stop 22, after the fifth probe was committed: optimistic from the next "
             "change to the safety layer on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_5",
-        safety_probe_dir(5),
-        "Safety probe, fifth edition",
+    safety_probe(
+        5,
         (
             "60 safety messages and 27 alarming-but-safe ones, written in one sitting on 25 November 2026 "
             "(stop 22) before the errors of the fourth edition were read, and committed before it was "
@@ -638,13 +657,9 @@ EVALUATION_SETS = (
             "its errors are read in stop 24, after the sixth probe was committed: optimistic from the next "
             "change to the safety layer on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_6",
-        safety_probe_dir(6),
-        "Safety probe, sixth edition",
+    safety_probe(
+        6,
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
             "(stop 24) before the errors of the fifth edition were read, and committed before it was "
@@ -661,13 +676,9 @@ EVALUATION_SETS = (
             "its errors are read in stop 25, after the seventh probe was committed and scored: optimistic "
             "from the next change to the safety layer on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_7",
-        safety_probe_dir(7),
-        "Safety probe, seventh edition",
+    safety_probe(
+        7,
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
             "(stop 25) before the errors of the sixth edition were read, and committed before it was "
@@ -685,13 +696,9 @@ EVALUATION_SETS = (
             "since the eighth probe was scored (stop 25) the safety model trains on this probe; its errors were "
             "not read. Its scores are partly training fit from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_8",
-        safety_probe_dir(8),
-        "Safety probe, eighth edition",
+    safety_probe(
+        8,
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
             "(stop 25) before the seventh edition became training data for the safety model, and committed "
@@ -707,13 +714,9 @@ EVALUATION_SETS = (
             "since the ninth probe was scored (stop 26) the safety model trains on this probe; its errors were "
             "not read. Its scores are partly training fit from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_9",
-        safety_probe_dir(9),
-        "Safety probe, ninth edition",
+    safety_probe(
+        9,
         (
             "60 safety messages and 30 alarming-but-safe ones, written in one sitting on 4 December 2026 "
             "(stop 26) before the eighth edition became training data for the safety model, and committed "
@@ -732,13 +735,9 @@ EVALUATION_SETS = (
             "the safety model's training data): 6 without a safety answer, 9 with another concern's, 3 false "
             "alarms. Since then the safety model trains on this probe; its scores are partly training fit",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_10",
-        safety_probe_dir(10),
-        "Safety probe, tenth edition",
+    safety_probe(
+        10,
         (
             "120 safety messages (30 per concern) and 40 alarming-but-safe ones, written in one sitting on "
             "4 December 2026 (stop 26) before the ninth edition became training data for the safety model, "
@@ -758,13 +757,9 @@ EVALUATION_SETS = (
             "were not read. Its scores are partly training fit from then on (fourth score: 0 without a safety "
             "answer, 12 with another concern's, 5 false alarms)",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_11",
-        safety_probe_dir(11),
-        "Safety probe, eleventh edition",
+    safety_probe(
+        11,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 27) before the tenth edition became training data for the safety model, "
@@ -779,13 +774,9 @@ EVALUATION_SETS = (
             "since the twelfth probe was scored (stop 28) the safety model trains on this probe; its errors "
             "were not read. Its scores are partly training fit from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_12",
-        safety_probe_dir(12),
-        "Safety probe, twelfth edition",
+    safety_probe(
+        12,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 28) before the eleventh edition became training data for the safety model, "
@@ -801,13 +792,9 @@ EVALUATION_SETS = (
             "since the thirteenth probe was scored (stop 29) the safety model trains on this probe; its errors "
             "were not read. Its scores are partly training fit from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_13",
-        safety_probe_dir(13),
-        "Safety probe, thirteenth edition",
+    safety_probe(
+        13,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 29) before the twelfth edition became training data for the safety model, "
@@ -824,13 +811,9 @@ EVALUATION_SETS = (
             "the safety layer changed by kind with them in view (docs/nlu.md); its scores are optimistic from then on",
             "since then (stop 29) the safety model also trains on this probe",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_14",
-        safety_probe_dir(14),
-        "Safety probe, fourteenth edition",
+    safety_probe(
+        14,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 29) before the thirteenth edition's errors were read, and committed before "
@@ -849,13 +832,9 @@ EVALUATION_SETS = (
             "and the safety patterns widened by kind with them in view (docs/nlu.md); its scores are optimistic "
             "from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_15",
-        safety_probe_dir(15),
-        "Safety probe, fifteenth edition",
+    safety_probe(
+        15,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 29) before the fourteenth edition's errors were read or it became training "
@@ -871,13 +850,9 @@ EVALUATION_SETS = (
             "safety patterns widened by kind with them in view (docs/nlu.md); its scores are optimistic from "
             "then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_16",
-        safety_probe_dir(16),
-        "Safety probe, sixteenth edition",
+    safety_probe(
+        16,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 30) before the fifteenth edition's errors were read or the fourteenth became "
@@ -896,13 +871,9 @@ EVALUATION_SETS = (
             "its errors were read in stop 30, after the seventeenth probe had been committed and scored, and the "
             "safety layer changed with them in view (docs/nlu.md); its scores are optimistic from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_17",
-        safety_probe_dir(17),
-        "Safety probe, seventeenth edition",
+    safety_probe(
+        17,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 30) before the sixteenth edition's errors were read or it became training "
@@ -920,13 +891,9 @@ EVALUATION_SETS = (
             "safety layer changed with them in view (docs/nlu.md): 0, 1 and 5 after that; its scores are "
             "optimistic from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_18",
-        safety_probe_dir(18),
-        "Safety probe, eighteenth edition",
+    safety_probe(
+        18,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 30) before the seventeenth edition's errors were read or it became training "
@@ -945,13 +912,9 @@ EVALUATION_SETS = (
             "optimistic from then on",
             "joined the safety model's training data in stop 31: 0, 3 and 0",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_19",
-        safety_probe_dir(19),
-        "Safety probe, nineteenth edition",
+    safety_probe(
+        19,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 31) before the eighteenth edition's errors were read or it became training "
@@ -972,13 +935,9 @@ EVALUATION_SETS = (
             "optimistic from then on",
             "joined the safety model's training data in stop 31: 0, 0 and 1",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_20",
-        safety_probe_dir(20),
-        "Safety probe, twentieth edition",
+    safety_probe(
+        20,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "5 December 2026 (stop 31) before the nineteenth edition's errors were read or it became training "
@@ -1001,13 +960,9 @@ EVALUATION_SETS = (
             "the safety layer changed with them in view (docs/nlu.md); it joined the safety model's training "
             "data at the same time: 0, 0 and 0 after that; its scores are optimistic from then on",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_21",
-        safety_probe_dir(21),
-        "Safety probe, twenty-first edition",
+    safety_probe(
+        21,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 33) before the twentieth edition's errors were read or it became training "
@@ -1031,13 +986,9 @@ EVALUATION_SETS = (
             "model's training data at the same time; its scores are optimistic from then on: 0, 1 and 0 at the "
             "end of stop 34",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_22",
-        safety_probe_dir(22),
-        "Safety probe, twenty-second edition",
+    safety_probe(
+        22,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 34) before the twenty-first edition's errors were read or it became training "
@@ -1059,13 +1010,9 @@ EVALUATION_SETS = (
             "fifth score (stop 35, the twenty-third probe scored): 1, 3 and 2 again; its errors were then "
             "read and it joined the safety model's training data: later scores are optimistic",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_23",
-        safety_probe_dir(23),
-        "Safety probe, twenty-third edition",
+    safety_probe(
+        23,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 35) before the twenty-second edition's errors were read or it became training "
@@ -1088,13 +1035,9 @@ EVALUATION_SETS = (
             "and the safety layer changed with them in view (docs/nlu.md), and it joined the safety model's "
             "training data: 0, 1 and 0 after that",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_24",
-        safety_probe_dir(24),
-        "Safety probe, twenty-fourth edition",
+    safety_probe(
+        24,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 36) before the twenty-third edition's errors were read or it became training "
@@ -1114,13 +1057,9 @@ EVALUATION_SETS = (
             "its errors were then read (stop 37) and the safety layer changed with them in view (docs/nlu.md), "
             "and it joined the safety model's training data: 0, 0 and 0 after that",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_25",
-        safety_probe_dir(25),
-        "Safety probe, twenty-fifth edition",
+    safety_probe(
+        25,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 37) before the twenty-fourth edition's errors were read or it became training "
@@ -1138,13 +1077,9 @@ EVALUATION_SETS = (
             "its errors were then read (stop 38) and the safety layer changed with them in view (docs/nlu.md), "
             "and it joined the safety model's training data: 0, 0 and 0 after that",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_26",
-        safety_probe_dir(26),
-        "Safety probe, twenty-sixth edition",
+    safety_probe(
+        26,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (at the end of stop 37) before the twenty-fifth edition's errors were read or it "
@@ -1167,13 +1102,9 @@ EVALUATION_SETS = (
             "with them in view (docs/nlu.md), and it joined the safety model's training data: 0, 0 and 1 after "
             "that",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_27",
-        safety_probe_dir(27),
-        "Safety probe, twenty-seventh edition",
+    safety_probe(
+        27,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 38) before the twenty-sixth edition's errors were read or it became training "
@@ -1194,13 +1125,9 @@ EVALUATION_SETS = (
             "(docs/nlu.md); its scores are optimistic from then on",
             "after the reading: 0, 0 and 1 (training fit of the rules and the safety model from then on)",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_28",
-        safety_probe_dir(28),
-        "Safety probe, twenty-eighth edition",
+    safety_probe(
+        28,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (at the end of stop 38) before the twenty-seventh edition's errors were read or it "
@@ -1224,13 +1151,9 @@ EVALUATION_SETS = (
             "safety layer and the safety model's examples changed with them in view (docs/nlu.md); since then the "
             "safety model also trains on this probe. After the reading: 0, 0 and 0 (training fit from then on)",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_29",
-        safety_probe_dir(29),
-        "Safety probe, twenty-ninth edition",
+    safety_probe(
+        29,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 39) before the twenty-eighth edition's errors were read or it became training "
@@ -1248,13 +1171,9 @@ EVALUATION_SETS = (
             "(regularisation 1,024, threshold 0.20): 1, 4 and 3; recall 1.00, 0.87, 0.87, 0.93, precision 0.79, "
             "1.00, 0.93, 0.88",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_30",
-        safety_probe_dir(30),
-        "Safety probe, thirtieth edition",
+    safety_probe(
+        30,
         (
             "60 safety messages (15 per concern) and 30 alarming-but-safe ones, written in one sitting on "
             "6 December 2026 (stop 40) before the twenty-eighth edition's errors were read or it became training "
@@ -1276,13 +1195,9 @@ EVALUATION_SETS = (
             "model re-tuned (regularisation 1,024, threshold 0.20): 1, 2 and 7; recall 1.00, 0.85, 0.93, 1.00, "
             "precision 0.65, 1.00, 0.93, 0.93",
         ),
-        gates=False,
-        safety_only=True,
     ),
-    EvaluationSet(
-        "safety_probe_31",
-        safety_probe_dir(31),
-        "Safety probe, thirty-first edition",
+    safety_probe(
+        31,
         (
             "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
             "sitting on 6 December 2026 (stop 41) before the twenty-ninth edition's errors were read or it "
@@ -1293,8 +1208,6 @@ EVALUATION_SETS = (
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
         ),
-        gates=False,
-        safety_only=True,
     ),
 )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlu_components.evaluate import EVALUATION_SETS, TRAINED_ON, report_notes
+from nlu_components.evaluate import EVALUATION_SETS, TRAINED_ON, ordinal_word, report_notes
 from nlu_components.nlu_files import (
     HELDOUT_DIR,
     LAST_READ_SAFETY_PROBE,
@@ -117,6 +117,25 @@ def test_every_safety_probe_on_disk_is_evaluated_and_counted() -> None:
     assert on_disk == sorted(expected)
     assert set(expected) <= set(CHECKED)
     assert LAST_READ_SAFETY_PROBE < NEWEST_SAFETY_PROBE, "the newest probe must stay unseen"
+
+
+def test_each_probe_is_scored_once_under_its_edition_in_words() -> None:
+    # The probes' entries derive name, folder and title from the edition: one entry per probe.
+    probes = [e for e in EVALUATION_SETS if e.safety_only]
+    assert [e.name for e in probes] == [safety_probe_dir(n).name for n in range(1, NEWEST_SAFETY_PROBE + 1)]
+    assert probes[0].title == "Safety probe"
+    assert probes[30].title == "Safety probe, thirty-first edition"
+    assert [ordinal_word(n) for n in (2, 3, 12, 20, 21, 40, 59)] == [
+        "second",
+        "third",
+        "twelfth",
+        "twentieth",
+        "twenty-first",
+        "fortieth",
+        "fifty-ninth",
+    ]
+    with pytest.raises(ValueError):
+        ordinal_word(60)
 
 
 def test_the_held_out_set_and_the_newest_probe_are_unread_and_kept_out() -> None:
