@@ -260,6 +260,11 @@ RULES = load_rules()
         ("opa viel van de ladder en praat nu onsamenhangend", "acute_danger"),
         ("materniteit: de moeder is vertrokken zonder haar baby en neemt niet op", "minor_crisis"),
         ("er is brand in de keuken en de kinderen zijn boven", "acute_danger"),
+        # Stop 41, the twenty-ninth probe read: an injury brought in again with another story; a
+        # wound that has not stopped bleeding
+        ("de kleuter heeft weer een brandwond en de papa komt telkens met een ander verhaal", "abuse"),
+        ("haar verwondingen zijn al de derde keer en het verhaal verandert elke keer", "abuse"),
+        ("zijn knie is nog niet gestopt met bloeden", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -437,6 +442,9 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "het valt me op dat oma soms wat verward is",
         "papa is even weg zonder de baby, hij doet boodschappen",
         "sinds de brand in onze keuken wonen we bij mijn zus",
+        # Stop 41: bleeding that has stopped
+        "mijn zoon viel met de fiets en bloedde aan zijn knie, maar het is al gestopt met bloeden",
+        "zijn neus bloedt niet meer, moet ik nog naar de dokter",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
