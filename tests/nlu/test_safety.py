@@ -265,6 +265,14 @@ RULES = load_rules()
         ("de kleuter heeft weer een brandwond en de papa komt telkens met een ander verhaal", "abuse"),
         ("haar verwondingen zijn al de derde keer en het verhaal verandert elke keer", "abuse"),
         ("zijn knie is nog niet gestopt met bloeden", "acute_danger"),
+        # Stop 41, read messages DIET lost when retrained: a baby thrown when someone is angry,
+        # babies pinched hard, a parent who changed the locks on a teenager; and a partner on top
+        # of the writer hitting (probe 29)
+        ("hij smijt ons dochtertje op de zetel wanneer hij dronken is", "abuse"),
+        ("de oppas gooide mijn zoontje tegen de kast", "abuse"),
+        ("de begeleidster knijpt de peuters hard als ze niet slapen", "abuse"),
+        ("ik ben 16 en mijn vader heeft de sloten laten vervangen", "minor_crisis"),
+        ("mijn man zit boven op mij en stompt me", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -445,6 +453,14 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # Stop 41: bleeding that has stopped
         "mijn zoon viel met de fiets en bloedde aan zijn knie, maar het is al gestopt met bloeden",
         "zijn neus bloedt niet meer, moet ik nog naar de dokter",
+        # Stop 41: a baby thrown up for fun or "in bed", a baby's strong grip, a landlord's or a
+        # burglary's new locks, a toddler on top of a parent
+        "papa gooit de kleine in de lucht en ze lacht",
+        "ik smijt de kleine in bed en ga zelf ook slapen",
+        "de baby knijpt hard in mijn vinger",
+        "mijn moeder zei dat de verhuurder de sloten heeft vervangen",
+        "papa heeft de sloten veranderd omdat hij zijn sleutels kwijt was",
+        "mijn dochtertje zit op mij en slaat op mijn buik van het lachen",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
