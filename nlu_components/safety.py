@@ -64,6 +64,15 @@ def _with_fragments(pattern: str, fragments: Mapping[str, str], path: Path) -> s
     return _FRAGMENT_REFERENCE.sub(one, pattern)
 
 
+def _expanded_fragments(raw: dict[str, Any], path: Path) -> dict[str, str]:
+    """The file's fragments, each with the fragments above it filled in (a shorter list inside a
+    longer one, such as the knives inside the weapons, is then written once)."""
+    fragments: dict[str, str] = {}
+    for name, text in (raw.get("fragments") or {}).items():
+        fragments[str(name)] = _with_fragments(str(text), fragments, path)
+    return fragments
+
+
 def _every_pattern(raw: dict[str, Any]) -> Iterator[str]:
     """The idioms, concern patterns and tie-breakers of a patterns file, as written."""
     yield from raw["harmless_idioms"]
@@ -222,7 +231,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
         (re.compile(rf"(?<![\w']){re.escape(fold(source))}(?![\w'])"), fold(target))
         for source, target in raw["spelling"].items()
     )
-    fragments = {str(name): str(text) for name, text in (raw.get("fragments") or {}).items()}
+    fragments = _expanded_fragments(raw, path)
     expand = partial(_with_fragments, fragments=fragments, path=path)
     idioms = tuple(_compile(fold(expand(idiom))) for idiom in raw["harmless_idioms"])
     concerns = _compile_groups(raw["concerns"], expand)
@@ -237,7 +246,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     unknown = {name for name, _ in tie_breakers} - known
     if unknown:
         raise ValueError(f"{path}: `tie_breakers` names unknown concerns: {', '.join(sorted(unknown))}")
-    unused = set(fragments) - {name for pattern in _every_pattern(raw) for name in _FRAGMENT_REFERENCE.findall(pattern)}
+    written = [*_every_pattern(raw), *map(str, (raw.get("fragments") or {}).values())]
+    unused = set(fragments) - {name for pattern in written for name in _FRAGMENT_REFERENCE.findall(pattern)}
     if unused:
         # A fragment nobody uses is a word list a reviewer would read in vain.
         raise ValueError(f"{path}: `fragments` not used by any pattern: {', '.join(sorted(unused))}")
