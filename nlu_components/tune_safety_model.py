@@ -21,6 +21,9 @@ fewest answers for another concern, then the fewest false alarms, then the highe
 then the lower weight. Until stop 27 the limit was a budget of one false alarm per hundred harmless
 messages above the count without the model; it had no reason behind its size, and with the ninth
 probe read it chose fourteen more misses to spare two false alarms (docs/nlu.md).
+Beside the choice it prints what the same order would choose with the bar on each concern's
+precision instead (a false alarm or another concern's message counts against the concern answered,
+as in the held-out bars); that is not the rule in use, it shows the team what it would cost.
 The held-out set and the newest probe are never used here.
 Writes var/eval/safety_model_tuning.json.
 """
@@ -75,8 +78,9 @@ SENTENCE_VECTOR_WEIGHTS = [1.0]
 # Stop 39, with probe 27 and the eighth development set joined: 256 at 0.25 (3 misses, 124 false
 # alarms of 3,538), the lower edge again. Stop 40, with probe 28 joined, runs 64, 256 and 1,024:
 # 1,024 at 0.20 (3 misses, 127 false alarms of 3,569; 256 at 0.25: 3 and 132; 64 at 0.30: 3 and
-# 136). The three lie within a few false alarms of each other.
-REGULARISATIONS = [64.0, 256.0, 1024.0]
+# 136). The three lie within a few false alarms of each other. Stop 41, with probe 29 joined, runs
+# 256, 1,024 and 4,096 (1,024 had become the upper edge; 64 had been the worst of the three).
+REGULARISATIONS = [256.0, 1024.0, 4096.0]
 THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(18)]  # 0.10 .. 0.95
 # The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
 # no pattern supports needs the model's agreement or becomes a fallback. Tuned here since stop 29.
@@ -99,11 +103,19 @@ class Row:
     wrong_concern: int  # a safety answer, but for another concern
     safety_answers: int  # all safety answers, to safety messages or not
     min_confidence_without_pattern: float | None = None  # None: as the parses were made
+    # Per concern: (concern, its answers, those that went to a message of that concern)
+    concern_answers: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def precision(self) -> float:
         """The share of safety answers that go to a safety message (any concern)."""
         return 1.0 - self.false_alarms / self.safety_answers if self.safety_answers else 1.0
+
+    @property
+    def lowest_concern_precision(self) -> float:
+        """The lowest precision of one concern's answers, as the held-out bars count it: a false
+        alarm and a message of another concern both count against the concern answered."""
+        return min((right / answers for _, answers, right in self.concern_answers if answers), default=1.0)
 
 
 def diet_confidence(row: dict[str, Any]) -> float:
@@ -155,6 +167,7 @@ def count(
     min_confidence: float | None = None,
 ) -> Row:
     misses = false_alarms = wrong = answers = 0
+    per_concern = {concern: [0, 0] for concern in CONCERNS}
     for row, opinion in zip(rows, opinions, strict=True):
         final = replay(row, opinion, threshold, min_confidence)
         gold_safety, final_safety = row["gold"] in CONCERNS, final in CONCERNS
@@ -162,12 +175,20 @@ def count(
         false_alarms += final_safety and not gold_safety
         wrong += gold_safety and final_safety and final != row["gold"]
         answers += final_safety
-    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers, min_confidence)
+        if final_safety:
+            per_concern[final][0] += 1
+            per_concern[final][1] += final == row["gold"]
+    concern_answers = tuple((concern, given, right) for concern, (given, right) in per_concern.items())
+    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers, min_confidence, concern_answers)
 
 
-def choose(results: list[Row]) -> Row | None:
-    """The setting the method above picks, or None when none keeps the precision bar."""
-    allowed = [r for r in results if r.precision >= PRECISION_BAR]
+def choose(results: list[Row], per_concern: bool = False) -> Row | None:
+    """The setting the method above picks, or None when none keeps the precision bar.
+
+    per_concern: the bar on each concern's precision instead of on all safety answers together.
+    Not the rule in use; printed beside it so that the team can see what it would cost (docs/nlu.md,
+    team decision (b))."""
+    allowed = [r for r in results if (r.lowest_concern_precision if per_concern else r.precision) >= PRECISION_BAR]
     if not allowed:
         return None
     return min(
@@ -252,6 +273,27 @@ def cross_fitted_opinions(
     return opinions
 
 
+def as_json(row: Row) -> dict[str, Any]:
+    return {**asdict(row), "precision": row.precision, "lowest_concern_precision": row.lowest_concern_precision}
+
+
+def per_concern_summary(results: list[Row]) -> str:
+    """What the rule would choose with the bar on each concern's precision, or how close it comes."""
+    chosen = choose(results, per_concern=True)
+    if chosen is not None:
+        return (
+            f"regularisation {chosen.regularisation}, threshold {chosen.threshold}, min_confidence_without_pattern "
+            f"{chosen.min_confidence_without_pattern}: {chosen.misses} misses, {chosen.false_alarms} false alarms, "
+            f"lowest concern precision {chosen.lowest_concern_precision:.3f}"
+        )
+    closest = max(results, key=lambda r: (r.lowest_concern_precision, -r.misses))
+    return (
+        f"no setting reaches {PRECISION_BAR}; the highest lowest concern precision is "
+        f"{closest.lowest_concern_precision:.3f} (regularisation {closest.regularisation}, threshold "
+        f"{closest.threshold}: {closest.misses} misses, {closest.false_alarms} false alarms)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     rows_by_set = load_parses()
@@ -275,15 +317,15 @@ def main(argv: list[str] | None = None) -> int:
     assert baseline is not None
     print(
         f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms, "
-        f"precision {baseline.precision:.3f}"
+        f"precision {baseline.precision:.3f}, lowest concern precision {baseline.lowest_concern_precision:.3f}"
     )
     header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'DIET min':>8} {'misses':>6} {'false alarms':>12}"
-    print(f"{header} {'wrong concern':>13} {'precision':>9}")
+    print(f"{header} {'wrong concern':>13} {'precision':>9} {'lowest concern':>14}")
     for r in results:
         print(
             f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} "
             f"{r.min_confidence_without_pattern:>8} {r.misses:>6} {r.false_alarms:>12} {r.wrong_concern:>13} "
-            f"{r.precision:>9.3f}"
+            f"{r.precision:>9.3f} {r.lowest_concern_precision:>14.3f}"
         )
     chosen = choose(results)
     if chosen is None:
@@ -295,13 +337,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{chosen.misses} misses, {chosen.false_alarms} false alarms, "
         f"precision {chosen.precision:.3f} (bar {PRECISION_BAR})"
     )
+    per_concern = choose(results, per_concern=True)
+    print(f"with the bar on each concern's precision instead (not the rule in use): {per_concern_summary(results)}")
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "read_sets": READ_SETS,
-        "baseline": {**asdict(baseline), "precision": baseline.precision},
+        "baseline": as_json(baseline),
         "precision_bar": PRECISION_BAR,
-        "chosen": {**asdict(chosen), "precision": chosen.precision},
-        "rows": [{**asdict(r), "precision": r.precision} for r in results],
+        "chosen": as_json(chosen),
+        "chosen_with_the_bar_per_concern": as_json(per_concern) if per_concern else None,
+        "rows": [as_json(r) for r in results],
     }
     OUTPUT.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(PROJECT_ROOT)}")

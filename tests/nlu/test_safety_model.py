@@ -28,7 +28,7 @@ from nlu_components.safety_model import (
     model_input,
     training_examples,
 )
-from nlu_components.tune_safety_model import PRECISION_BAR, Row, parses_min_confidence, replay, stale_parses
+from nlu_components.tune_safety_model import PRECISION_BAR, Row, count, parses_min_confidence, replay, stale_parses
 from nlu_components.tune_safety_model import choose as choose_setting
 
 RULES = load_rules()
@@ -261,3 +261,33 @@ def test_tuning_takes_the_fewest_misses_that_keep_the_precision_bar() -> None:
     assert choose_setting([middle, calmer]) == calmer
     # Nothing keeps the bar: no setting, the model stays off.
     assert choose_setting([lenient]) is None
+
+
+def test_tuning_counts_each_concerns_precision_as_the_held_out_bars_do() -> None:
+    # Three settled answers for danger now: right, another concern's message, a harmless one.
+    rows = [
+        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "acute_danger"},
+        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "abuse"},
+        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "young_child"},
+        {**parse_row("abuse", "pattern:abuse#0", []), "gold": "abuse"},
+    ]
+    quiet = [Opinion(probability=0.0, concern="abuse")] * len(rows)
+    counted = count(rows, quiet, 1.0, 8.0, 0.5)
+    assert (counted.misses, counted.false_alarms, counted.wrong_concern, counted.safety_answers) == (0, 1, 1, 4)
+    assert counted.precision == 0.75
+    assert counted.lowest_concern_precision == pytest.approx(1 / 3)
+    assert ("acute_danger", 3, 1) in counted.concern_answers and ("abuse", 1, 1) in counted.concern_answers
+
+
+def test_the_per_concern_alternative_takes_the_bar_on_each_concern() -> None:
+    def row(misses: int, danger_answers: int, danger_right: int) -> Row:
+        answers = (("acute_danger", danger_answers, danger_right), ("abuse", 100, 100))
+        total = danger_answers + 100
+        return Row(1.0, 8.0, 0.5, misses, total - danger_right - 100, 0, total, None, answers)
+
+    overall_only = row(misses=1, danger_answers=60, danger_right=54)  # overall 0.963, danger now 0.90
+    every_concern = row(misses=4, danger_answers=40, danger_right=39)  # danger now 0.975
+    assert overall_only.precision >= PRECISION_BAR > overall_only.lowest_concern_precision
+    assert choose_setting([overall_only, every_concern]) == overall_only
+    assert choose_setting([overall_only, every_concern], per_concern=True) == every_concern
+    assert choose_setting([overall_only], per_concern=True) is None
