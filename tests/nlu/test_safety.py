@@ -273,6 +273,11 @@ RULES = load_rules()
         ("de begeleidster knijpt de peuters hard als ze niet slapen", "abuse"),
         ("ik ben 16 en mijn vader heeft de sloten laten vervangen", "minor_crisis"),
         ("mijn man zit boven op mij en stompt me", "acute_danger"),
+        # Stop 41, the thirtieth probe read: "beter af zonder haar" said of oneself, a threat to
+        # drive into a tree alone, children given a sleeping drug to keep them quiet
+        ("de vroedvrouw meldt dat een moeder zei dat haar tweeling beter af is zonder haar", "suicidal_thoughts"),
+        ("mijn vriend dreigt met zijn auto tegen een muur te knallen als ik het uitmaak", "suicidal_thoughts"),
+        ("de oppas gaf de kleine jenever om hem stil te krijgen", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -461,6 +466,12 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "mijn moeder zei dat de verhuurder de sloten heeft vervangen",
         "papa heeft de sloten veranderd omdat hij zijn sleutels kwijt was",
         "mijn dochtertje zit op mij en slaat op mijn buik van het lachen",
+        # Stop 41: pretend play with a toy, being spared a heart attack, a sleeping drug from the
+        # doctor, "beter af zonder hem" that may be about someone else
+        "mijn zoontje laat zijn knuffel verdrinken in het bad, is dat een fase",
+        "bedankt, je hebt me een hartaanval bespaard",
+        "de kinderarts gaf haar een slaapmiddel zodat ze kan slapen",
+        "mijn ex zegt dat de kinderen beter af zijn zonder hem",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
