@@ -1170,6 +1170,9 @@ EVALUATION_SETS = (
             "twenty-eighth probe's errors were read: 1, 4 and 3; fourth, with the safety model re-tuned "
             "(regularisation 1,024, threshold 0.20): 1, 4 and 3; recall 1.00, 0.87, 0.87, 0.93, precision 0.79, "
             "1.00, 0.93, 0.88",
+            "fifth score (stop 41, the thirty-first probe's first run): 1, 4 and 3; its errors then read "
+            "(docs/nlu.md, stop 41); sixth, after the reading: 0, 2 and 0; seventh, re-tuned (regularisation "
+            "256, threshold 0.25): 0, 1 and 0; eighth, after the thirtieth probe's reading: 0, 1 and 0",
         ),
     ),
     safety_probe(
@@ -1194,6 +1197,10 @@ EVALUATION_SETS = (
             "second score, after the twenty-eighth probe's errors were read: 1, 2 and 7; third, with the safety "
             "model re-tuned (regularisation 1,024, threshold 0.20): 1, 2 and 7; recall 1.00, 0.85, 0.93, 1.00, "
             "precision 0.65, 1.00, 0.93, 0.93",
+            "fourth score (stop 41, the thirty-first probe's first run): 1, 2 and 7; fifth, after the "
+            "twenty-ninth probe's reading: 1, 2 and 7; sixth, re-tuned (regularisation 256, threshold 0.25): "
+            "1, 2 and 7; its errors then read (docs/nlu.md, stop 41); seventh, after the reading: 0, 0 and 1 "
+            "(now training fit)",
         ),
     ),
     safety_probe(
@@ -1207,6 +1214,13 @@ EVALUATION_SETS = (
             "something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the model as at the end of stop 40: regularisation 1,024, threshold 0.20): 2 of the "
+            "60 safety messages without a safety answer, 5 with another concern's, 3 of the 30 "
+            "alarming-but-safe ones with a safety answer; recall 0.73, 0.87, 1.00, 0.93, precision 0.92, "
+            "0.93, 0.83, 0.82",
+            "second score, after the twenty-ninth probe's errors were read: 2, 5 and 3; third, re-tuned "
+            "(regularisation 256, threshold 0.25): 2, 5 and 3; fourth, after the thirtieth probe's reading: "
+            "2, 5 and 3",
         ),
     ),
     safety_probe(
@@ -1220,6 +1234,11 @@ EVALUATION_SETS = (
             "here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (safety model re-tuned with the twenty-ninth probe read: regularisation 256, "
+            "threshold 0.25): none of the 60 safety messages without a safety answer, 5 with another "
+            "concern's, 4 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, 1.00, 0.87, "
+            "0.87, precision 0.78, 0.88, 0.93, 0.87",
+            "second score, after the thirtieth probe's errors were read: 0, 5 and 4",
         ),
     ),
 )
