@@ -742,36 +742,28 @@ MINIMAL_RULES = 'spelling: {}\nconcerns:\n  suicidal_thoughts: ["zelfmoord"]\n'
 
 
 def test_a_fragment_stands_for_its_word_list_wherever_it_is_named(tmp_path: Path) -> None:
+    # "saws" is named only inside "tools", the fragment below it, which counts as a use.
     loaded = _rules_from_text(
         tmp_path,
-        MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\nfragments:\n  tools: "hamer|zaag"\n'
+        MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\n'
+        'fragments:\n  saws: "zaag|kettingzaag"\n  tools: "hamer|{{saws}}"\n'
         'harmless_idioms: ["met een ({{tools}}) van speelgoed"]\n',
     )
     assert loaded.matches("hij staat hier met een zaag") == {"acute_danger": 0}
-    assert loaded.matches("hij zwaait met een hamer van speelgoed") == {}
-
-
-def test_a_fragment_may_name_a_fragment_above_it(tmp_path: Path) -> None:
-    # "saws" is named only inside "tools", which counts as a use.
-    loaded = _rules_from_text(
-        tmp_path,
-        MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\nharmless_idioms: []\n'
-        'fragments:\n  saws: "zaag|kettingzaag"\n  tools: "hamer|{{saws}}"\n',
-    )
     assert loaded.matches("hij staat hier met een kettingzaag") == {"acute_danger": 0}
-    below = tmp_path / "below"
-    below.mkdir()
-    with pytest.raises(ValueError, match="unknown fragment"):
-        _rules_from_text(
-            below,
-            MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\nharmless_idioms: []\n'
-            'fragments:\n  tools: "hamer|{{saws}}"\n  saws: "zaag"\n',
-        )
+    assert loaded.matches("hij zwaait met een hamer van speelgoed") == {}
 
 
 def test_an_unknown_or_unused_fragment_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown fragment"):
         _rules_from_text(tmp_path, MINIMAL_RULES + '  acute_danger: ["met een {{tools}}"]\nharmless_idioms: []\n')
+    # A fragment may name only the fragments above it.
+    with pytest.raises(ValueError, match="unknown fragment"):
+        _rules_from_text(
+            tmp_path,
+            MINIMAL_RULES + '  acute_danger: ["met een ({{tools}})"]\nharmless_idioms: []\n'
+            'fragments:\n  tools: "hamer|{{saws}}"\n  saws: "zaag"\n',
+        )
     with pytest.raises(ValueError, match="tools"):
         _rules_from_text(tmp_path, MINIMAL_RULES + 'harmless_idioms: []\nfragments:\n  tools: "hamer|zaag"\n')
 
