@@ -233,7 +233,7 @@ class EvaluationSet:
     safety_only: bool = False  # only the safety bars mean something on this set
 
 
-# The probes' titles count their editions in words ("thirty-first"), as the notes and docs do.
+# The titles count editions in words ("thirty-first"), as the notes and docs do.
 _UNIT_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEEN_ORDINALS = (
     "tenth",
@@ -261,6 +261,13 @@ def ordinal_word(number: int) -> str:
     tens, units = divmod(number, 10)
     cardinal, ordinal = _TENS[tens]
     return ordinal if units == 0 else f"{cardinal}-{_UNIT_ORDINALS[units]}"
+
+
+def development_set(edition: int, notes: tuple[str, ...]) -> EvaluationSet:
+    """A retired held-out edition's evaluation set: name and folder from its edition; no bar."""
+    folder = development_dir(edition)
+    which = "" if edition == 1 else f"{ordinal_word(edition)} "
+    return EvaluationSet(folder.name, folder, f"NLU evaluation on the {which}development set", notes, gates=False)
 
 
 def safety_probe(edition: int, notes: tuple[str, ...]) -> EvaluationSet:
@@ -316,22 +323,17 @@ EVALUATION_SETS = (
         ),
         gates=True,
     ),
-    EvaluationSet(
-        "development",
-        development_dir(1),
-        "NLU evaluation on the development set",
+    development_set(
+        1,
         (
             "the retired first edition of the held-out set: since 24 November 2026 the training data, the "
             "safeguard, the give-way of a `faq` message and the short-reply list were changed with its "
             "error categories in view (never its sentences: a test rejects near copies). Its scores are "
             "optimistic; no bar applies",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_4",
-        development_dir(4),
-        "NLU evaluation on the fourth development set",
+    development_set(
+        4,
         (
             "the retired fourth edition of the held-out set (written in stop 30): the bars applied to it in "
             "stops 30 and 31, through eight scores after seven changes, none taken back because of its score; "
@@ -371,12 +373,9 @@ EVALUATION_SETS = (
             "after a postcode after 'postcode is' and a swallowed thing written as an adjective: macro-F1 0.869; "
             "0, 2 and 8; place F1 1.000; the same with probe 18 added to the safety model's training data",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_5",
-        development_dir(5),
-        "NLU evaluation on the fifth development set",
+    development_set(
+        5,
         (
             "the retired fifth edition of the held-out set (written in stop 31): the bars applied to it in "
             "stops 31 to 34, through twenty scores after some twenty changes, none taken back because of its "
@@ -426,12 +425,9 @@ EVALUATION_SETS = (
             "and the safety layer and the training data changed with them in view (docs/nlu.md): macro-F1 "
             "0.904; 1, 3 and 9 after that; its scores are optimistic from then on",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_8",
-        development_dir(8),
-        "NLU evaluation on the eighth development set",
+    development_set(
+        8,
         (
             "the retired eighth edition of the held-out set (written in stop 37): the bars applied to it in "
             "stops 37 and 38, through seven scores after some ten changes, none taken back because of its "
@@ -479,12 +475,9 @@ EVALUATION_SETS = (
             "reading; with the safety model re-tuned (regularisation 1,024, threshold 0.20): macro-F1 0.925; 1, 5 "
             "and 8",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_7",
-        development_dir(7),
-        "NLU evaluation on the seventh development set",
+    development_set(
+        7,
         (
             "the retired seventh edition of the held-out set (written in stop 36): the bars applied to it in "
             "stops 36 and 37, through five scores after four changes, none taken back because of its score; "
@@ -521,12 +514,9 @@ EVALUATION_SETS = (
             "0, 6 and 9 after that (0.904; 0, 5 and 8 with the safety model re-tuned); its scores are "
             "optimistic from then on",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_6",
-        development_dir(6),
-        "NLU evaluation on the sixth development set",
+    development_set(
+        6,
         (
             "the retired sixth edition of the held-out set (written in stop 34): the bars applied to it in "
             "stops 34 to 36, through eight scores after some fifteen changes, none taken back because of its "
@@ -562,12 +552,9 @@ EVALUATION_SETS = (
             "macro-F1 0.909; 0, 7 and 6 after that; its scores are optimistic from then on; then, re-tuned "
             "(threshold 0.20): 0.905; 0, 7 and 8; after the conversation-test fix: 0.907; 0, 7 and 7",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_3",
-        development_dir(3),
-        "NLU evaluation on the third development set",
+    development_set(
+        3,
         (
             "the retired third edition of the held-out set (written in stop 28): the bars applied to it in "
             "stops 29 and 30, through seven scores after five changes, one of them taken back because of "
@@ -577,19 +564,15 @@ EVALUATION_SETS = (
             "and the safety layer changed with them in view (docs/nlu.md); its safety scores are optimistic "
             "from then on",
         ),
-        gates=False,
     ),
-    EvaluationSet(
-        "development_2",
-        development_dir(2),
-        "NLU evaluation on the second development set",
+    development_set(
+        2,
         (
             "the retired second edition of the held-out set (written 25 November 2026): the bars applied to "
             "it from then until stop 29, through some thirty changes; its safety errors were read on 25 "
             "November 2026 and all its errors in stop 29, when the third edition replaced it. No bar applies",
             "the safety model does not train on near copies of its messages (nlu_files.SAFETY_MODEL_KEEP_OUT_DIRS)",
         ),
-        gates=False,
     ),
     safety_probe(
         1,

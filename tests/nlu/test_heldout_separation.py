@@ -120,11 +120,14 @@ def test_every_safety_probe_on_disk_is_evaluated_and_counted() -> None:
 
 
 def test_each_probe_is_scored_once_under_its_edition_in_words() -> None:
-    # The probes' entries derive name, folder and title from the edition: one entry per probe.
+    # The probes' and development sets' entries derive name, folder and title from the edition.
     probes = [e for e in EVALUATION_SETS if e.safety_only]
     assert [e.name for e in probes] == [safety_probe_dir(n).name for n in range(1, NEWEST_SAFETY_PROBE + 1)]
     assert probes[0].title == "Safety probe"
     assert probes[30].title == "Safety probe, thirty-first edition"
+    titles = {e.name: e.title for e in EVALUATION_SETS}
+    assert titles["development"] == "NLU evaluation on the development set"
+    assert titles["development_2"] == "NLU evaluation on the second development set"
     assert [ordinal_word(n) for n in (2, 3, 12, 20, 21, 40, 59)] == [
         "second",
         "third",
