@@ -279,9 +279,9 @@ def as_json(row: Row) -> dict[str, Any]:
     return {**asdict(row), "precision": row.precision, "lowest_concern_precision": row.lowest_concern_precision}
 
 
-def per_concern_summary(results: list[Row]) -> str:
-    """What the rule would choose with the bar on each concern's precision, or how close it comes."""
-    chosen = choose(results, per_concern=True)
+def per_concern_summary(results: list[Row], chosen: Row | None) -> str:
+    """What the rule chose with the bar on each concern's precision (`chosen`, from choose), or how
+    close the results come to that bar."""
     if chosen is not None:
         return (
             f"regularisation {chosen.regularisation}, threshold {chosen.threshold}, min_confidence_without_pattern "
@@ -340,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         f"precision {chosen.precision:.3f} (bar {PRECISION_BAR})"
     )
     per_concern = choose(results, per_concern=True)
-    print(f"with the bar on each concern's precision instead (not the rule in use): {per_concern_summary(results)}")
+    summary = per_concern_summary(results, per_concern)
+    print(f"with the bar on each concern's precision instead (not the rule in use): {summary}")
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "read_sets": READ_SETS,

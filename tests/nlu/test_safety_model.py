@@ -28,7 +28,15 @@ from nlu_components.safety_model import (
     model_input,
     training_examples,
 )
-from nlu_components.tune_safety_model import PRECISION_BAR, Row, count, parses_min_confidence, replay, stale_parses
+from nlu_components.tune_safety_model import (
+    PRECISION_BAR,
+    Row,
+    count,
+    parses_min_confidence,
+    per_concern_summary,
+    replay,
+    stale_parses,
+)
 from nlu_components.tune_safety_model import choose as choose_setting
 
 RULES = load_rules()
@@ -291,3 +299,8 @@ def test_the_per_concern_alternative_takes_the_bar_on_each_concern() -> None:
     assert choose_setting([overall_only, every_concern]) == overall_only
     assert choose_setting([overall_only, every_concern], per_concern=True) == every_concern
     assert choose_setting([overall_only], per_concern=True) is None
+    # What the tuner prints: the choice, or how close the best setting comes to the bar.
+    assert "lowest concern precision 0.975" in per_concern_summary([overall_only, every_concern], every_concern)
+    assert "no setting reaches 0.95; the highest lowest concern precision is 0.900" in per_concern_summary(
+        [overall_only], None
+    )
