@@ -1203,7 +1203,8 @@ EVALUATION_SETS = (
             "0.93, 0.83, 0.82",
             "second score, after the twenty-ninth probe's errors were read: 2, 5 and 3; third, re-tuned "
             "(regularisation 256, threshold 0.25): 2, 5 and 3; fourth, after the thirtieth probe's reading: "
-            "2, 5 and 3",
+            "2, 5 and 3; fifth, with the thirty-third probe committed: 2, 5 and 3; its errors then read "
+            "(docs/nlu.md, stop 42); sixth, after the reading: 0, 0 and 1 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1221,7 +1222,9 @@ EVALUATION_SETS = (
             "threshold 0.25): none of the 60 safety messages without a safety answer, 5 with another "
             "concern's, 4 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, 1.00, 0.87, "
             "0.87, precision 0.78, 0.88, 0.93, 0.87",
-            "second score, after the thirtieth probe's errors were read: 0, 5 and 4",
+            "second score, after the thirtieth probe's errors were read: 0, 5 and 4; third, with the "
+            "thirty-third probe committed: 0, 5 and 4; fourth, after the thirty-first probe's reading: 0, 5 "
+            "and 3",
         ),
     ),
     safety_probe(
@@ -1234,6 +1237,11 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the model as at the end of stop 41: regularisation 256, threshold 0.25, the "
+            "thirtieth probe read): none of the 60 safety messages without a safety answer, 4 with another "
+            "concern's, 4 of the 30 alarming-but-safe ones with a safety answer; recall 0.80, 1.00, 1.00, "
+            "0.93, precision 0.92, 0.83, 0.88, 0.88",
+            "second score, after the thirty-first probe's errors were read: 0, 3 and 4",
         ),
     ),
 )

@@ -278,6 +278,15 @@ RULES = load_rules()
         ("de vroedvrouw meldt dat een moeder zei dat haar tweeling beter af is zonder haar", "suicidal_thoughts"),
         ("mijn vriend dreigt met zijn auto tegen een muur te knallen als ik het uitmaak", "suicidal_thoughts"),
         ("de oppas gaf de kleine jenever om hem stil te krijgen", "abuse"),
+        # Stop 42, the thirty-first probe read: slipping away for good, jumping from one's own
+        # window, hiding while a partner smashes things, a threat to stab people down, a finger
+        # half off, blood from an ear
+        ("ik wil er stilletjes tussenuit, voor altijd", "suicidal_thoughts"),
+        ("mijn zoon zei dat hij uit zijn slaapkamerraam wil springen", "suicidal_thoughts"),
+        ("mijn man gooit alles kapot, ik heb me met de baby verstopt in de wc", "acute_danger"),
+        ("hij dreigt de buren dood te steken", "acute_danger"),
+        ("de kleine kwam met zijn hand in de deur en nu hangt zijn duim er half af", "acute_danger"),
+        ("ze is van de trap gevallen en er komt bloed uit haar oor", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -472,6 +481,9 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "bedankt, je hebt me een hartaanval bespaard",
         "de kinderarts gaf haar een slaapmiddel zodat ze kan slapen",
         "mijn ex zegt dat de kinderen beter af zijn zonder hem",
+        # Stop 42: a break of a few days, a loose tooth
+        "we willen er even tussenuit, voorgoed weg van de stress zou fijn zijn",
+        "de tand van mijn dochter hangt los",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -678,6 +690,11 @@ def test_a_parents_attempt_told_by_a_child_alone_with_siblings_is_a_crisis() -> 
         ),
         # Stop 40, probe 28: a foster child who is the danger at home, like a son or a daughter.
         ("ons pleegkind van 14 is vanmiddag zo agressief dat de hele familie schrik heeft", "abuse", "minor_crisis"),
+        # Stop 42, probe 31: a daughter who hits her parents ...
+        ("het gaat niet meer met onze dochter van 15, ze slaat ons", "abuse", "minor_crisis"),
+        # ... not a child who sees someone else hit, nor a partner who rages beside a child.
+        ("mijn dochter van 15 zegt dat hij mij slaat", "abuse", "abuse"),
+        ("ik zit opgesloten met mijn dochter, mijn vriend slaat alles kapot", "minor_crisis", "acute_danger"),
     ],
 )
 def test_the_crisis_tie_break_picks_the_crisis_point_where_it_is_the_door(
@@ -797,6 +814,9 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         # Stop 38
         ("ik kon mezelf voor de kop slaan, de sleutels liggen nog binnen", "out_of_scope"),
         ("die thrillerreeks over een vermoorde advocaat was goed", "out_of_scope"),
+        # Stop 42, probe 31: earphones "dead" after the wash, a baby who hits a parent
+        ("mijn airpods zijn in de regen blijven liggen en nu zijn ze dood", "out_of_scope"),
+        ("onze dreumes slaat met zijn handjes in mijn gezicht als hij zijn zin niet krijgt", "young_child"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
