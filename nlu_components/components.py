@@ -39,7 +39,7 @@ from nlu_components.cues import find_cues
 from nlu_components.nlu_files import SAFETY_MODEL_DIR
 from nlu_components.places import filter_places
 from nlu_components.questions import asks
-from nlu_components.safety import load_rules
+from nlu_components.safety import Opinion, load_rules
 from nlu_components.safety_model import SafetyModel, label_of, read_probe_examples, training_examples
 from nlu_components.short_replies import short_reply
 from nlu_components.stored_pipeline import StoredPipelineComponent
@@ -400,7 +400,11 @@ class SafetyModelComponent(StoredPipelineComponent):
         model = SafetyModel(self.fitted())
         opinions = model.opinions([str(message.get(TEXT) or "") for message in messages])
         for message, opinion in zip(messages, opinions, strict=True):
-            value = {"probability": round(opinion.probability, 4), "concern": opinion.concern}
+            value = {
+                "probability": round(opinion.probability, 4),
+                "concern": opinion.concern,
+                "concern_probability": round(opinion.concern_probability, 4),
+            }
             message.set(SAFETY_MODEL, value, add_to_output=True)
         return messages
 
@@ -414,11 +418,13 @@ class SafetySafeguard(_Stateless):
         # recall instead. min_confidence_without_pattern: see config.yml (chosen by
         # cross-validation; 0 keeps every safety prediction of DIET).
         # min_model_probability: when the SafetyModel's opinion counts (see config.yml); None
-        # ignores the model.
+        # ignores the model. min_model_concern_probability: when the model's concern replaces a
+        # safety concern DIET chose alone (see config.yml); None never.
         return {
             "promote_uncertain_safety": False,
             "min_confidence_without_pattern": 0.0,
             "min_model_probability": None,
+            "min_model_concern_probability": None,
         }
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -437,7 +443,12 @@ class SafetySafeguard(_Stateless):
             entity_only = bool(message.get(ENTITY_ONLY))
             model = None
             if opinion and threshold is not None and not entity_only:
-                model = (float(opinion["probability"]), str(opinion["concern"]))
+                model = Opinion(
+                    float(opinion["probability"]),
+                    str(opinion["concern"]),
+                    float(opinion.get("concern_probability") or 0.0),
+                )
+            switch = self.config["min_model_concern_probability"]
             decision = rules.decide(
                 str(message.get(TEXT) or ""),
                 ranking,
@@ -446,6 +457,7 @@ class SafetySafeguard(_Stateless):
                 min_confidence_without_pattern=float(self.config["min_confidence_without_pattern"]),
                 model=model,
                 min_model_probability=float(threshold) if threshold is not None else 1.0,
+                min_model_concern_probability=float(switch) if switch is not None else None,
             )
             reason = decision.reason
             if entity_only and reason == "unchanged":

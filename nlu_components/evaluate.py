@@ -320,6 +320,12 @@ EVALUATION_SETS = (
             "precision 0.766, 0.905, 0.864, 0.864; 2, 8 and 19; place F1 0.947, age F1 0.920",
             "seventh score, with the safety model re-tuned (regularisation 1,024, threshold 0.20): macro-F1 "
             "0.893; the same safety rows; place F1 0.947, age F1 0.920",
+            "eighth to eleventh scores (stop 41: two probes written and two read, a re-tune; docs/nlu.md): "
+            "macro-F1 0.893 to 0.895, misses / other concern / false alarms 2 / 8 or 9 / 19 or 20",
+            "twelfth and thirteenth (stop 42, the thirty-third probe committed, then the thirty-first read): "
+            "0.893, 2 / 9 / 20 and 0.892, 2 / 8 / 19; fourteenth, re-tuned (regularisation 1,024, threshold "
+            "0.15, the model's choice of concern from 0.9): macro-F1 0.891; recall 0.975, 0.950, 0.925, 0.950 "
+            "and precision 0.736, 0.905, 0.881, 0.884; 1, 7 and 21; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1204,7 +1210,8 @@ EVALUATION_SETS = (
             "second score, after the twenty-ninth probe's errors were read: 2, 5 and 3; third, re-tuned "
             "(regularisation 256, threshold 0.25): 2, 5 and 3; fourth, after the thirtieth probe's reading: "
             "2, 5 and 3; fifth, with the thirty-third probe committed: 2, 5 and 3; its errors then read "
-            "(docs/nlu.md, stop 42); sixth, after the reading: 0, 0 and 1 (now training fit)",
+            "(docs/nlu.md, stop 42); sixth, after the reading: 0, 0 and 1 (now training fit); seventh, "
+            "re-tuned (regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 0 and 1",
         ),
     ),
     safety_probe(
@@ -1224,7 +1231,8 @@ EVALUATION_SETS = (
             "0.87, precision 0.78, 0.88, 0.93, 0.87",
             "second score, after the thirtieth probe's errors were read: 0, 5 and 4; third, with the "
             "thirty-third probe committed: 0, 5 and 4; fourth, after the thirty-first probe's reading: 0, 5 "
-            "and 3",
+            "and 3; fifth, re-tuned (regularisation 1,024, threshold 0.15, the model's choice of concern "
+            "from 0.9): 0, 5 and 4",
         ),
     ),
     safety_probe(
@@ -1241,7 +1249,8 @@ EVALUATION_SETS = (
             "thirtieth probe read): none of the 60 safety messages without a safety answer, 4 with another "
             "concern's, 4 of the 30 alarming-but-safe ones with a safety answer; recall 0.80, 1.00, 1.00, "
             "0.93, precision 0.92, 0.83, 0.88, 0.88",
-            "second score, after the thirty-first probe's errors were read: 0, 3 and 4",
+            "second score, after the thirty-first probe's errors were read: 0, 3 and 4; third, re-tuned "
+            "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4",
         ),
     ),
 )

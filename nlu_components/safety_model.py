@@ -23,7 +23,6 @@ No Rasa imports, so it can be trained, tuned and tested on its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,18 +40,12 @@ from nlu_components.nlu_files import (
     messages,
     without_near_copies,
 )
-from nlu_components.safety import SafetyRules, load_rules
+from nlu_components.safety import Opinion, SafetyRules, load_rules
 
 NONE = "none"
 CONCERNS = ("acute_danger", "suicidal_thoughts", "abuse", "minor_crisis")
 # The intent name the extra examples (nlu_files.SAFETY_MODEL_DIR) use for "not about safety".
 EXTRA_NONE_INTENT = "not_safety"
-
-
-@dataclass(frozen=True)
-class Opinion:
-    probability: float  # that the message is about one of the safety concerns
-    concern: str  # the most likely concern (even when the probability is low)
 
 
 def label_of(intent: str) -> str:
@@ -155,7 +148,13 @@ class SafetyModel:
         result = []
         for row in rows:
             best = max(concern_columns, key=lambda i: row[i])
-            result.append(Opinion(probability=float(1.0 - row[none_column]), concern=str(classes[best])))
+            result.append(
+                Opinion(
+                    probability=float(1.0 - row[none_column]),
+                    concern=str(classes[best]),
+                    concern_probability=float(row[best]),
+                )
+            )
         return result
 
     def opinion(self, text: str) -> Opinion:

@@ -21,6 +21,9 @@ fewest answers for another concern, then the fewest false alarms, then the highe
 then the lower weight. Until stop 27 the limit was a budget of one false alarm per hundred harmless
 messages above the count without the model; it had no reason behind its size, and with the ninth
 probe read it chose fourteen more misses to spare two false alarms (docs/nlu.md).
+Since stop 42 the grid also holds the safeguard's min_model_concern_probability (the model's
+concern replaces a sure safety guess of DIET that no pattern supports); it moves only the answers
+for another concern, and is left off where it does not lower them.
 Beside the choice it prints what the same order would choose with the bar on each concern's
 precision instead (a false alarm or another concern's message counts against the concern answered,
 as in the held-out bars); that is not the rule in use, it shows the team what it would cost.
@@ -45,8 +48,8 @@ from nlu_components.nlu_files import (
     TRAINING_DIR,
 )
 from nlu_components.nlu_runs import PARSES_STAMP
-from nlu_components.safety import FALLBACK_INTENT, rules_fingerprint
-from nlu_components.safety_model import CONCERNS, Opinion, SafetyModel, read_probe_examples, training_examples
+from nlu_components.safety import FALLBACK_INTENT, Opinion, rules_fingerprint
+from nlu_components.safety_model import CONCERNS, SafetyModel, read_probe_examples, training_examples
 
 # The development sets (the retired held-out editions, their errors read) and every probe the safety
 # model trains on (their false alarms read), so that each probe is judged cross-fitted below. The
@@ -89,6 +92,11 @@ THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(18)]  # 0.10 .. 0.95
 # Only values from the one the parses were made with (their stamp) upwards can be replayed: to try
 # lower ones, set a lower value in config.yml and run `make build` and `make eval` first.
 MIN_CONFIDENCES = [0.65, 0.75, 0.85, 0.95, 0.99]
+# The safeguard's min_model_concern_probability (config.yml), since stop 42: from this probability
+# of its own concern on, the model's concern replaces a safety concern DIET chose alone (no pattern,
+# no tie-breaker). None: never. It changes which safety answer a message gets, never whether it
+# gets one, so it only moves the count of answers for another concern.
+MODEL_CONCERN_PROBABILITIES: list[float | None] = [None, 0.6, 0.7, 0.8, 0.9]
 # The evaluation's bar on each concern's precision, here on all safety answers together: the model
 # decides between a safety answer and none, the concern mostly comes from DIET and the patterns.
 PRECISION_BAR = 0.95
@@ -107,6 +115,7 @@ class Row:
     min_confidence_without_pattern: float | None = None  # None: as the parses were made
     # Per concern: (concern, its answers, those that went to a message of that concern)
     concern_answers: tuple[tuple[str, int, int], ...] = ()
+    min_model_concern_probability: float | None = None  # None: the model never changes the concern
 
     @property
     def precision(self) -> float:
@@ -122,19 +131,28 @@ class Row:
 
 def diet_confidence(row: dict[str, Any]) -> float:
     """DIET's confidence in its best intent, as the safeguard read it (the fallback left out)."""
-    return next((float(confidence) for name, confidence in row["ranking"] if name != FALLBACK_INTENT), 1.0)
+    confidences = [float(confidence) for name, confidence in row["ranking"] if name != FALLBACK_INTENT]
+    if row["safeguard"] == "model-concern":
+        # The safeguard put the model's concern first; DIET's own guess follows it.
+        confidences = confidences[1:]
+    return confidences[0] if confidences else 1.0
 
 
 def without_model(row: dict[str, Any], min_confidence: float | None = None) -> tuple[str, str]:
     """What the safeguard decided without the model, and how the model could change it.
 
     Returns (intent, kind): kind "promotable" (the model may turn it into its concern),
-    "uncertain" (a safety guess of DIET that becomes a fallback unless the model agrees) or
-    "settled" (a pattern or DIET decided; the model has no say). `min_confidence` replays the
+    "uncertain" (a safety guess of DIET that becomes a fallback unless the model agrees),
+    "switchable" (DIET's sure safety guess, no pattern or tie-breaker: the model may name another
+    concern) or "settled" (a pattern or DIET decided; the model has no say). `min_confidence` replays the
     safeguard's min_confidence_without_pattern at or above the value the parses were made with
     (None: that value)."""
     reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
     raised = min_confidence is not None and diet_confidence(row) < min_confidence
+    if reason in ("unchanged", "model-concern") and not row.get("tie_break"):
+        guess = row["intent"] if reason == "unchanged" else next(n for n in ranking[1:] if n != FALLBACK_INTENT)
+        if guess in CONCERNS:
+            return guess, "uncertain" if raised else "switchable"
     if reason == "unchanged" and row["intent"] in CONCERNS and raised:
         # A confident safety guess of DIET without a pattern, below the raised bar.
         return row["intent"], "uncertain"
@@ -149,9 +167,23 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
     return row["intent"], "settled"
 
 
-def replay(row: dict[str, Any], opinion: Opinion, threshold: float | None, min_confidence: float | None = None) -> str:
+def replay(
+    row: dict[str, Any],
+    opinion: Opinion,
+    threshold: float | None,
+    min_confidence: float | None = None,
+    min_concern_probability: float | None = None,
+) -> str:
     intent, kind = without_model(row, min_confidence)
     agrees = threshold is not None and opinion.probability >= threshold
+    if kind == "switchable":
+        switches = (
+            threshold is not None
+            and min_concern_probability is not None
+            and opinion.concern in CONCERNS
+            and opinion.concern_probability >= min_concern_probability
+        )
+        return opinion.concern if switches else intent
     if kind == "promotable":
         return opinion.concern if agrees else intent
     if kind == "uncertain":
@@ -167,11 +199,12 @@ def count(
     regularisation: float,
     threshold: float | None,
     min_confidence: float | None = None,
+    min_concern_probability: float | None = None,
 ) -> Row:
     misses = false_alarms = wrong = answers = 0
     per_concern = {concern: [0, 0] for concern in CONCERNS}
     for row, opinion in zip(rows, opinions, strict=True):
-        final = replay(row, opinion, threshold, min_confidence)
+        final = replay(row, opinion, threshold, min_confidence, min_concern_probability)
         gold_safety, final_safety = row["gold"] in CONCERNS, final in CONCERNS
         misses += gold_safety and not final_safety
         false_alarms += final_safety and not gold_safety
@@ -181,7 +214,18 @@ def count(
             per_concern[final][0] += 1
             per_concern[final][1] += final == row["gold"]
     concern_answers = tuple((concern, given, right) for concern, (given, right) in per_concern.items())
-    return Row(weight, regularisation, threshold, misses, false_alarms, wrong, answers, min_confidence, concern_answers)
+    return Row(
+        weight,
+        regularisation,
+        threshold,
+        misses,
+        false_alarms,
+        wrong,
+        answers,
+        min_confidence,
+        concern_answers,
+        min_concern_probability,
+    )
 
 
 def choose(results: list[Row], per_concern: bool = False) -> Row | None:
@@ -202,6 +246,8 @@ def choose(results: list[Row], per_concern: bool = False) -> Row | None:
             -(r.threshold or 0.0),
             r.sentence_vector_weight,
             r.min_confidence_without_pattern or 0.0,
+            # Off, or else the highest: the model changes DIET's concern only where that helps.
+            -(r.min_model_concern_probability or 2.0),
         ),
     )
 
@@ -313,7 +359,10 @@ def main(argv: list[str] | None = None) -> int:
             opinions = cross_fitted_opinions(rows_by_set, examples, probe_examples, weight, regularisation)
             baseline = baseline or count(rows, opinions, weight, regularisation, None)
             results += [
-                count(rows, opinions, weight, regularisation, t, c) for t in THRESHOLDS for c in min_confidences
+                count(rows, opinions, weight, regularisation, t, c, s)
+                for t in THRESHOLDS
+                for c in min_confidences
+                for s in MODEL_CONCERN_PROBABILITIES
             ]
             print(f"  sentence vectors x{weight}, regularisation {regularisation}: trained and replayed", flush=True)
     assert baseline is not None
@@ -321,13 +370,13 @@ def main(argv: list[str] | None = None) -> int:
         f"without the model: {baseline.misses} misses, {baseline.false_alarms} false alarms, "
         f"precision {baseline.precision:.3f}, lowest concern precision {baseline.lowest_concern_precision:.3f}"
     )
-    header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'DIET min':>8} {'misses':>6} {'false alarms':>12}"
-    print(f"{header} {'wrong concern':>13} {'precision':>9} {'lowest concern':>14}")
+    header = f"{'vectors':>7} {'C':>5} {'threshold':>9} {'DIET min':>8} {'concern':>7} {'misses':>6}"
+    print(f"{header} {'false alarms':>12} {'wrong concern':>13} {'precision':>9} {'lowest concern':>14}")
     for r in results:
         print(
             f"{r.sentence_vector_weight:>7} {r.regularisation:>5} {r.threshold:>9} "
-            f"{r.min_confidence_without_pattern:>8} {r.misses:>6} {r.false_alarms:>12} {r.wrong_concern:>13} "
-            f"{r.precision:>9.3f} {r.lowest_concern_precision:>14.3f}"
+            f"{r.min_confidence_without_pattern:>8} {r.min_model_concern_probability!s:>7} {r.misses:>6} "
+            f"{r.false_alarms:>12} {r.wrong_concern:>13} {r.precision:>9.3f} {r.lowest_concern_precision:>14.3f}"
         )
     chosen = choose(results)
     if chosen is None:
@@ -335,8 +384,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"chosen: sentence vectors x{chosen.sentence_vector_weight}, regularisation {chosen.regularisation}, "
-        f"threshold {chosen.threshold}, min_confidence_without_pattern {chosen.min_confidence_without_pattern}: "
-        f"{chosen.misses} misses, {chosen.false_alarms} false alarms, "
+        f"threshold {chosen.threshold}, min_confidence_without_pattern {chosen.min_confidence_without_pattern}, "
+        f"min_model_concern_probability {chosen.min_model_concern_probability}: "
+        f"{chosen.misses} misses, {chosen.false_alarms} false alarms, {chosen.wrong_concern} for another concern, "
         f"precision {chosen.precision:.3f} (bar {PRECISION_BAR})"
     )
     per_concern = choose(results, per_concern=True)

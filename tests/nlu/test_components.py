@@ -162,6 +162,23 @@ def test_safeguard_uses_the_safety_models_opinion_only_when_configured() -> None
     assert used.get("safeguard") == "model"
 
 
+def test_safeguard_lets_the_models_concern_replace_diets_only_when_configured() -> None:
+    # DIET sure of abuse, no pattern; the model names a crisis with 0.9 of its own (stop 42).
+    opinion = {"probability": 0.95, "concern": "minor_crisis", "concern_probability": 0.9}
+    text = "ons kleintje is heel suf na het middagdutje"
+    using_the_model = {**SafetySafeguard.get_default_config(), "min_model_probability": 0.5}
+    switching = SafetySafeguard({**using_the_model, "min_model_concern_probability": 0.8})
+    [kept] = SafetySafeguard(using_the_model).process([message(text, "abuse", 0.99, safety_model=opinion)])
+    [switched] = switching.process([message(text, "abuse", 0.99, safety_model=opinion)])
+    assert (kept.get("intent")["name"], kept.get("safeguard")) == ("abuse", "unchanged")
+    assert (switched.get("intent")["name"], switched.get("safeguard")) == ("minor_crisis", "model-concern")
+    # An opinion stored without the concern's own probability never switches.
+    [older] = switching.process(
+        [message(text, "abuse", 0.99, safety_model={"probability": 0.95, "concern": "minor_crisis"})]
+    )
+    assert older.get("intent")["name"] == "abuse"
+
+
 def test_safeguard_applies_a_tie_break_to_diets_own_safety_guess() -> None:
     # No pattern matched, so DIET's guess stood ("unchanged"), but the tie-breaker chose the crisis.
     text = "onze pleegdochter van 15 is zo agressief dat we niet meer weten wat doen"

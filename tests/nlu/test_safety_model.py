@@ -9,6 +9,7 @@ How well it does on unseen wording is measured by `make eval` (safety probes), n
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import joblib
@@ -17,11 +18,10 @@ import pytest
 
 from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
 from nlu_components.nlu_runs import PARSES_STAMP, safeguard_setting
-from nlu_components.safety import load_rules, rules_fingerprint
+from nlu_components.safety import Opinion, load_rules, rules_fingerprint
 from nlu_components.safety_model import (
     CONCERNS,
     NONE,
-    Opinion,
     SafetyModel,
     SentenceVectors,
     label_of,
@@ -120,13 +120,13 @@ def test_the_model_ranks_training_examples_as_it_was_taught(trained: SafetyModel
     ("predicted", "model", "expected", "reason"),
     [
         # Taken for something else, no pattern: the model adds its concern at its threshold...
-        ("young_child", (0.8, "acute_danger"), "acute_danger", "model"),
+        ("young_child", Opinion(0.8, "acute_danger"), "acute_danger", "model"),
         # ...and not below it.
-        ("young_child", (0.5, "acute_danger"), "young_child", "unchanged"),
+        ("young_child", Opinion(0.5, "acute_danger"), "young_child", "unchanged"),
     ],
 )
 def test_the_model_adds_a_safety_answer_at_its_threshold(
-    predicted: str, model: tuple[float, str], expected: str, reason: str
+    predicted: str, model: Opinion, expected: str, reason: str
 ) -> None:
     decision = RULES.decide(
         "ons kleintje is heel suf na het middagdutje", [predicted, "faq"], model=model, min_model_probability=0.7
@@ -137,37 +137,62 @@ def test_the_model_adds_a_safety_answer_at_its_threshold(
 def test_an_idiom_keeps_the_model_from_raising_a_concern_diet_did_not_see() -> None:
     # Stop 38: the idiom that vetoes DIET's safety guess vetoes the model's too.
     def decide(text: str) -> tuple[str, str]:
-        decision = RULES.decide(text, ["out_of_scope", "faq"], model=(0.9, "acute_danger"), min_model_probability=0.7)
+        decision = RULES.decide(
+            text, ["out_of_scope", "faq"], model=Opinion(0.9, "acute_danger"), min_model_probability=0.7
+        )
         return decision.intent, decision.reason
 
     assert decide("ik ging bijna dood van het lachen met die sketch") == ("out_of_scope", "idiom-veto")
     assert decide("ik ging bijna onderuit met die sketch") == ("acute_danger", "model")
 
 
-def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback() -> None:
-    def decide(model: tuple[float, str] | None) -> tuple[str, str]:
-        decision = RULES.decide(
-            "ons kleintje is heel suf na het middagdutje",
-            ["acute_danger", "young_child"],
-            promote_uncertain=False,
-            confidence=0.5,
-            min_confidence_without_pattern=0.65,
-            model=model,
-            min_model_probability=0.7,
-        )
-        return decision.intent, decision.reason
+QUIET = "ons kleintje is heel suf na het middagdutje"  # no pattern, no idiom
 
-    assert decide(None)[0] == "nlu_fallback"
+
+def decided(
+    ranking: list[str], confidence: float, model: Opinion | None, min_concern: float | None = None, text: str = QUIET
+) -> tuple[str, str]:
+    """The safeguard's intent and reason with the model weighed: DIET's safety guess needs 0.65
+    without a pattern, the model's opinion counts from 0.7."""
+    decision = RULES.decide(
+        text,
+        ranking,
+        promote_uncertain=False,
+        confidence=confidence,
+        min_confidence_without_pattern=0.65,
+        model=model,
+        min_model_probability=0.7,
+        min_model_concern_probability=min_concern,
+    )
+    return decision.intent, decision.reason
+
+
+def test_the_models_concern_replaces_a_sure_safety_guess_that_nothing_else_supports() -> None:
+    # Stop 42: DIET sure of abuse, no pattern; the model names danger now with 0.8 of its own.
+    sure = ["abuse", "young_child"]
+    assert decided(sure, 0.99, Opinion(0.9, "acute_danger", 0.8), 0.7) == ("acute_danger", "model-concern")
+    # Not below the bar, not when switched off, not for an opinion without a concern.
+    assert decided(sure, 0.99, Opinion(0.9, "acute_danger", 0.6), 0.7) == ("abuse", "unchanged")
+    assert decided(sure, 0.99, Opinion(0.9, "acute_danger", 0.8), None) == ("abuse", "unchanged")
+    assert decided(sure, 0.99, Opinion(0.9, "none", 0.9), 0.7) == ("abuse", "unchanged")
+    # A pattern that supports DIET's concern stands.
+    ex = "mijn ex slaat onze zoon"
+    assert decided(sure, 0.99, Opinion(0.99, "acute_danger", 0.99), 0.7, text=ex) == ("abuse", "diet")
+
+
+def test_the_model_keeps_an_uncertain_safety_guess_that_would_become_a_fallback() -> None:
+    unsure = ["acute_danger", "young_child"]
+    assert decided(unsure, 0.5, None)[0] == "nlu_fallback"
     # Since stop 29 with the model's concern: DIET was unsure, the model is sure it is about safety.
-    assert decide((0.9, "abuse")) == ("abuse", "diet+model")
+    assert decided(unsure, 0.5, Opinion(0.9, "abuse")) == ("abuse", "diet+model")
     # A model opinion without a safety concern keeps DIET's.
-    assert decide((0.9, "none"))[0] == "acute_danger"
+    assert decided(unsure, 0.5, Opinion(0.9, "none"))[0] == "acute_danger"
 
 
 def test_the_model_never_takes_a_safety_answer_away() -> None:
     # A pattern match stands whatever the model thinks.
     decision = RULES.decide(
-        "ik wil echt niet meer leven", ["young_person"], model=(0.0, "abuse"), min_model_probability=0.7
+        "ik wil echt niet meer leven", ["young_person"], model=Opinion(0.0, "abuse"), min_model_probability=0.7
     )
     assert decision.intent == "suicidal_thoughts"
 
@@ -202,6 +227,32 @@ def test_tuning_replays_the_safeguard_for_another_threshold(
 ) -> None:
     opinion = Opinion(probability=probability, concern="acute_danger")
     assert replay(row, opinion, threshold=0.9) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "concern_probability", "min_concern", "expected"),
+    [
+        # DIET's sure safety guess without a pattern: the model's concern from the bar on.
+        (parse_row("abuse", "unchanged", ["abuse"]), 0.8, 0.7, "acute_danger"),
+        (parse_row("abuse", "unchanged", ["abuse"]), 0.6, 0.7, "abuse"),
+        (parse_row("abuse", "unchanged", ["abuse"]), 0.8, None, "abuse"),
+        # Switched in the evaluated run: without the switch DIET's guess comes back.
+        (parse_row("acute_danger", "model-concern", ["acute_danger", "abuse"]), 0.8, None, "abuse"),
+        (parse_row("acute_danger", "model-concern", ["acute_danger", "abuse"]), 0.8, 0.7, "acute_danger"),
+        # A tie-breaker chose the concern: the model has no say.
+        (
+            {**parse_row("minor_crisis", "unchanged", ["abuse"]), "tie_break": "minor_crisis#0"},
+            0.99,
+            0.7,
+            "minor_crisis",
+        ),
+    ],
+)
+def test_tuning_replays_the_models_choice_of_concern(
+    row: dict[str, object], concern_probability: float, min_concern: float | None, expected: str
+) -> None:
+    opinion = Opinion(probability=0.95, concern="acute_danger", concern_probability=concern_probability)
+    assert replay(row, opinion, threshold=0.5, min_concern_probability=min_concern) == expected
 
 
 @pytest.mark.parametrize(
@@ -269,6 +320,12 @@ def test_tuning_takes_the_fewest_misses_that_keep_the_precision_bar() -> None:
     assert choose_setting([middle, calmer]) == calmer
     # Nothing keeps the bar: no setting, the model stays off.
     assert choose_setting([lenient]) is None
+    # The model's choice of concern only where it spares answers for another concern (stop 42).
+    confused = replace(calmer, wrong_concern=3)
+    switching = replace(confused, min_model_concern_probability=0.7)
+    assert choose_setting([confused, switching]) == confused
+    fewer_wrong = replace(switching, wrong_concern=1)
+    assert choose_setting([confused, fewer_wrong]) == fewer_wrong
 
 
 def test_tuning_counts_each_concerns_precision_as_the_held_out_bars_do() -> None:
