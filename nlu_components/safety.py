@@ -38,8 +38,8 @@ class Opinion:
 class Decision:
     intent: str
     # "pattern:<concern>#<n>", "diet", "diet+model", "model", "model-concern", "idiom-veto",
-    # "diet-uncertain" or "unchanged" (SafetySafeguard records "entity-only" for an unchanged message that is only
-    # a place or an age: the model had no say)
+    # "diet-uncertain" or "unchanged" (SafetySafeguard records "entity-only" for an unchanged
+    # message that is only a place or an age: the model had no say)
     reason: str
     # "<concern>#<n>" when a tie-breaker chose the concern; `reason` still says how the message came
     # to a safety answer at all (tune_safety_model replays that)

@@ -144,9 +144,9 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
     Returns (intent, kind): kind "promotable" (the model may turn it into its concern),
     "uncertain" (a safety guess of DIET that becomes a fallback unless the model agrees),
     "switchable" (DIET's sure safety guess, no pattern or tie-breaker: the model may name another
-    concern) or "settled" (a pattern or DIET decided; the model has no say). `min_confidence` replays the
-    safeguard's min_confidence_without_pattern at or above the value the parses were made with
-    (None: that value)."""
+    concern) or "settled" (a pattern or DIET decided; the model has no say). `min_confidence`
+    replays the safeguard's min_confidence_without_pattern at or above the value the parses were
+    made with (None: that value)."""
     reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
     raised = min_confidence is not None and diet_confidence(row) < min_confidence
     if reason in ("unchanged", "model-concern") and not row.get("tie_break"):
@@ -154,7 +154,8 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
         if guess in CONCERNS:
             return guess, "uncertain" if raised else "switchable"
     if reason == "unchanged" and row["intent"] in CONCERNS and raised:
-        # A confident safety guess of DIET without a pattern, below the raised bar.
+        # A confident safety guess of DIET without a pattern (a tie-breaker chose the concern),
+        # below the raised bar.
         return row["intent"], "uncertain"
     if reason == "model":
         # The model promoted it in this run; below the pipeline's position was DIET's choice.
