@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_33/
+  tests/nlu/safety_probe_2/ to safety_probe_34/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1251,6 +1251,18 @@ EVALUATION_SETS = (
             "0.93, precision 0.92, 0.83, 0.88, 0.88",
             "second score, after the thirty-first probe's errors were read: 0, 3 and 4; third, re-tuned "
             "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4",
+        ),
+    ),
+    safety_probe(
+        34,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 42) before the thirty-second edition's errors were read or it "
+            "became training data for the safety model, checked with nlu_components.check_new_set (5 drafts "
+            "listed as near copies of older sets; all rewritten, none of the rewrites listed) and committed "
+            "before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
