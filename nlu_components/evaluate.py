@@ -1263,6 +1263,10 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the model as at the end of stop 42: regularisation 1,024, threshold 0.15, the "
+            "model's choice of concern from 0.9): none of the 60 safety messages without a safety answer, 2 "
+            "with another concern's, 1 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, "
+            "0.93, 1.00, 1.00, precision 1.00, 1.00, 0.88, 0.94",
         ),
     ),
 )
