@@ -429,6 +429,8 @@ class SafetySafeguard(_Stateless):
 
     def process(self, messages: list[Message]) -> list[Message]:
         rules = load_rules()
+        threshold = self.config["min_model_probability"]
+        switch = self.config["min_model_concern_probability"]
         for message in messages:
             if message.get(DETECTED_LANGUAGE):
                 continue
@@ -439,7 +441,6 @@ class SafetySafeguard(_Stateless):
             if not ranking and current and current != FALLBACK_INTENT:
                 ranking = [current]
             opinion = message.get(SAFETY_MODEL)
-            threshold = self.config["min_model_probability"]
             entity_only = bool(message.get(ENTITY_ONLY))
             model = None
             if opinion and threshold is not None and not entity_only:
@@ -448,7 +449,6 @@ class SafetySafeguard(_Stateless):
                     str(opinion["concern"]),
                     float(opinion.get("concern_probability") or 0.0),
                 )
-            switch = self.config["min_model_concern_probability"]
             decision = rules.decide(
                 str(message.get(TEXT) or ""),
                 ranking,

@@ -129,13 +129,16 @@ class Row:
         return min((right / answers for _, answers, right in self.concern_answers if answers), default=1.0)
 
 
+def diet_ranking(row: dict[str, Any]) -> list[tuple[str, float]]:
+    """DIET's ranking as the safeguard read it: the fallback left out, and without the model's
+    concern that a `model-concern` switch put first (DIET's own guess follows it)."""
+    entries = [(str(name), float(confidence)) for name, confidence in row["ranking"] if name != FALLBACK_INTENT]
+    return entries[1:] if row["safeguard"] == "model-concern" else entries
+
+
 def diet_confidence(row: dict[str, Any]) -> float:
-    """DIET's confidence in its best intent, as the safeguard read it (the fallback left out)."""
-    confidences = [float(confidence) for name, confidence in row["ranking"] if name != FALLBACK_INTENT]
-    if row["safeguard"] == "model-concern":
-        # The safeguard put the model's concern first; DIET's own guess follows it.
-        confidences = confidences[1:]
-    return confidences[0] if confidences else 1.0
+    """DIET's confidence in its best intent, as the safeguard read it."""
+    return next((confidence for _, confidence in diet_ranking(row)), 1.0)
 
 
 def without_model(row: dict[str, Any], min_confidence: float | None = None) -> tuple[str, str]:
@@ -150,7 +153,7 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
     reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
     raised = min_confidence is not None and diet_confidence(row) < min_confidence
     if reason in ("unchanged", "model-concern") and not row.get("tie_break"):
-        guess = row["intent"] if reason == "unchanged" else next(n for n in ranking[1:] if n != FALLBACK_INTENT)
+        guess = row["intent"] if reason == "unchanged" else diet_ranking(row)[0][0]
         if guess in CONCERNS:
             return guess, "uncertain" if raised else "switchable"
     if reason == "unchanged" and row["intent"] in CONCERNS and raised:
