@@ -62,6 +62,11 @@ COLLECTION_QUESTION = "collection_question"
 # 13"): SafetySafeguard leaves the safety model out for it, as nothing else was said that the
 # model could weigh.
 ENTITY_ONLY = "entity_only"
+# Set by SafetySafeguard on every message it looks at: what the message had before the safeguard
+# decided (the intent, DIET's best guess apart from the fallback, and its confidence), so that
+# tune_safety_model replays from what DIET said rather than from the ranking the safeguard changed
+# (since stop 43; before, the tuner worked it out from the changed ranking).
+SAFEGUARD_BEFORE = "safeguard_before"
 # Words that only Dutch uses among the languages the gate tells apart. The language identifier
 # is unreliable on short messages ("er is brand in ons huis" scores as English), so one of these
 # words keeps a message Dutch.
@@ -459,6 +464,8 @@ class SafetySafeguard(_Stateless):
                 min_model_probability=float(threshold) if threshold is not None else 1.0,
                 min_model_concern_probability=float(switch) if switch is not None else None,
             )
+            before = {"intent": current, "diet": ranking[0] if ranking else None, "confidence": round(confidence, 6)}
+            message.set(SAFEGUARD_BEFORE, before, add_to_output=True)
             reason = decision.reason
             if entity_only and reason == "unchanged":
                 # Recorded, so that tune_safety_model replays it as settled (the model has no say).

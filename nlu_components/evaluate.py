@@ -28,7 +28,8 @@ Writes to var/eval/:
   rasa/                    the output of `rasa test nlu` on the same model and set (intent and
                            entity reports, the confusion matrix image, the confidence histogram)
   parses/<name>.json       every message of each set with its parse (intent ranking, the
-                           safeguard's reason, the safety model's opinion), for
+                           safeguard's reason and what the message had before it, the safety
+                           model's opinion), for
                            nlu_components/tune_safety_model.py
   faq_parsed.json          the same model's parse of the FAQ evaluation questions
                            (tests/faq/eval_questions.yml), scored by scripts/evaluate_faq.py
@@ -326,6 +327,9 @@ EVALUATION_SETS = (
             "0.893, 2 / 9 / 20 and 0.892, 2 / 8 / 19; fourteenth, re-tuned (regularisation 1,024, threshold "
             "0.15, the model's choice of concern from 0.9): macro-F1 0.891; recall 0.975, 0.950, 0.925, 0.950 "
             "and precision 0.736, 0.905, 0.881, 0.884; 1, 7 and 21; place F1 0.947, age F1 0.920",
+            "fifteenth score (stop 43, the same model): the same; sixteenth, after the thirty-second probe's "
+            "errors were read: macro-F1 0.889; recall 0.950, 0.950, 0.950, 0.950 and precision 0.731, 0.905, "
+            "0.884, 0.905; 2, 6 and 21; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1232,7 +1236,8 @@ EVALUATION_SETS = (
             "second score, after the thirtieth probe's errors were read: 0, 5 and 4; third, with the "
             "thirty-third probe committed: 0, 5 and 4; fourth, after the thirty-first probe's reading: 0, 5 "
             "and 3; fifth, re-tuned (regularisation 1,024, threshold 0.15, the model's choice of concern "
-            "from 0.9): 0, 5 and 4",
+            "from 0.9): 0, 5 and 4; sixth, the same model at the start of stop 43: 0, 5 and 4; its errors then "
+            "read (docs/nlu.md, stop 43); seventh, after the reading: 0, 0 and 0 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1250,7 +1255,9 @@ EVALUATION_SETS = (
             "concern's, 4 of the 30 alarming-but-safe ones with a safety answer; recall 0.80, 1.00, 1.00, "
             "0.93, precision 0.92, 0.83, 0.88, 0.88",
             "second score, after the thirty-first probe's errors were read: 0, 3 and 4; third, re-tuned "
-            "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4",
+            "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4; "
+            "fourth, the same model at the start of stop 43: 0, 3 and 4; fifth, after the thirty-second "
+            "probe's reading: 0, 3 and 4",
         ),
     ),
     safety_probe(
@@ -1267,6 +1274,8 @@ EVALUATION_SETS = (
             "model's choice of concern from 0.9): none of the 60 safety messages without a safety answer, 2 "
             "with another concern's, 1 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, "
             "0.93, 1.00, 1.00, precision 1.00, 1.00, 0.88, 0.94",
+            "second score, the same model at the start of stop 43: 0, 2 and 1; third, after the "
+            "thirty-second probe's errors were read: 0, 2 and 1",
         ),
     ),
     safety_probe(
@@ -1279,6 +1288,11 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (after the thirty-second probe's errors were read; the safety model's settings as "
+            "at the end of stop 42: regularisation 1,024, threshold 0.15, the model's choice of concern from "
+            "0.9): none of the 60 safety messages without a safety answer, 3 with another concern's, 8 of the "
+            "30 alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 1.00, 0.93, precision 0.82, "
+            "0.93, 0.75, 0.88",
         ),
     ),
 )
@@ -1339,6 +1353,7 @@ def write_parses(evaluation: EvaluationSet, examples: list[Example], parsed: lis
             "intent": p.intent,
             "ranking": p.ranking,
             "safeguard": p.safeguard,
+            "before_safeguard": p.before_safeguard,
             "tie_break": p.tie_break,
             "safety_model": p.safety_model,
             "selector": p.selector[:10],

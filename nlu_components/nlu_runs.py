@@ -48,6 +48,9 @@ class Parsed:
     ranking: list[tuple[str, float]]
     entities: list[dict[str, Any]] = field(default_factory=list)
     safeguard: str | None = None
+    # What the message had before the safeguard decided ({"intent", "diet", "confidence"}; see
+    # components.SAFEGUARD_BEFORE).
+    before_safeguard: dict[str, Any] | None = None
     # "<concern>#<n>" when a safety tie-breaker chose the concern (safety.SafetyRules.decide).
     tie_break: str | None = None
     # The ResponseSelector's ranking of the FAQ entries (retrieval intent faq), best first.
@@ -146,6 +149,7 @@ def parse_all(model: Path, texts: Iterable[str]) -> tuple[list[Parsed], float]:
                     ranking=[(str(r["name"]), float(r["confidence"])) for r in data.get("intent_ranking") or []],
                     entities=list(data.get("entities") or []),
                     safeguard=data.get("safeguard"),
+                    before_safeguard=data.get("safeguard_before"),
                     tie_break=data.get("safeguard_tie_break"),
                     selector=selector_ranking(data),
                     safety_model=data.get("safety_model"),

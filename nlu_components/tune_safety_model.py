@@ -129,16 +129,12 @@ class Row:
         return min((right / answers for _, answers, right in self.concern_answers if answers), default=1.0)
 
 
-def diet_ranking(row: dict[str, Any]) -> list[tuple[str, float]]:
-    """DIET's ranking as the safeguard read it: the fallback left out, and without the model's
-    concern that a `model-concern` switch put first (DIET's own guess follows it)."""
-    entries = [(str(name), float(confidence)) for name, confidence in row["ranking"] if name != FALLBACK_INTENT]
-    return entries[1:] if row["safeguard"] == "model-concern" else entries
-
-
-def diet_confidence(row: dict[str, Any]) -> float:
-    """DIET's confidence in its best intent, as the safeguard read it."""
-    return next((confidence for _, confidence in diet_ranking(row)), 1.0)
+def before_safeguard(row: dict[str, Any]) -> dict[str, Any]:
+    """What the message had before the safeguard decided: the intent ("intent"), DIET's best guess
+    apart from the fallback ("diet") and its confidence ("confidence"), as the safeguard recorded
+    them (components.SAFEGUARD_BEFORE). A message the safeguard left alone (another language) has
+    none: then its intent stands."""
+    return row.get("before_safeguard") or {"intent": row["intent"], "diet": row["intent"], "confidence": 1.0}
 
 
 def without_model(row: dict[str, Any], min_confidence: float | None = None) -> tuple[str, str]:
@@ -150,10 +146,11 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
     concern) or "settled" (a pattern or DIET decided; the model has no say). `min_confidence`
     replays the safeguard's min_confidence_without_pattern at or above the value the parses were
     made with (None: that value)."""
-    reason, ranking = row["safeguard"], [name for name, _ in row["ranking"]]
-    raised = min_confidence is not None and diet_confidence(row) < min_confidence
+    reason, before = row["safeguard"], before_safeguard(row)
+    raised = min_confidence is not None and float(before["confidence"]) < min_confidence
     if reason in ("unchanged", "model-concern") and not row.get("tie_break"):
-        guess = row["intent"] if reason == "unchanged" else diet_ranking(row)[0][0]
+        # A switch in the run replaced DIET's own choice, which comes back here.
+        guess = row["intent"] if reason == "unchanged" else str(before["intent"])
         if guess in CONCERNS:
             return guess, "uncertain" if raised else "switchable"
     if reason == "unchanged" and row["intent"] in CONCERNS and raised:
@@ -161,11 +158,10 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
         # below the raised bar.
         return row["intent"], "uncertain"
     if reason == "model":
-        # The model promoted it in this run; below the pipeline's position was DIET's choice.
-        return ranking[1], "promotable"
+        # The model promoted it in this run; without it the message keeps what it had.
+        return str(before["intent"]), "promotable"
     if reason in ("diet+model", "diet-uncertain"):
-        guess = next(name for name in ranking if name != FALLBACK_INTENT)
-        return guess, "uncertain"
+        return str(before["diet"]), "uncertain"
     if reason == "unchanged" and row["intent"] not in CONCERNS:
         return row["intent"], "promotable"
     return row["intent"], "settled"
@@ -288,6 +284,8 @@ def load_parses() -> dict[str, list[dict[str, Any]]]:
         if not path.exists():
             raise SystemExit(f"missing {path.relative_to(PROJECT_ROOT)}: run `make eval` first")
         rows[name] = json.loads(path.read_text(encoding="utf-8"))
+        if any(row.get("safeguard") and "before_safeguard" not in row for row in rows[name]):
+            raise SystemExit(f"{path.relative_to(PROJECT_ROOT)} was made before stop 43: run `make eval` first")
     return rows
 
 

@@ -172,6 +172,8 @@ def test_safeguard_lets_the_models_concern_replace_diets_only_when_configured() 
     [switched] = switching.process([message(text, "abuse", 0.99, safety_model=opinion)])
     assert (kept.get("intent")["name"], kept.get("safeguard")) == ("abuse", "unchanged")
     assert (switched.get("intent")["name"], switched.get("safeguard")) == ("minor_crisis", "model-concern")
+    # What DIET said is kept beside the switch, for the tuner's replay (stop 43).
+    assert switched.get("safeguard_before") == {"intent": "abuse", "diet": "abuse", "confidence": 0.99}
     # An opinion stored without the concern's own probability never switches.
     [older] = switching.process(
         [message(text, "abuse", 0.99, safety_model={"probability": 0.95, "concern": "minor_crisis"})]

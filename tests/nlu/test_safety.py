@@ -287,6 +287,13 @@ RULES = load_rules()
         ("hij dreigt de buren dood te steken", "acute_danger"),
         ("de kleine kwam met zijn hand in de deur en nu hangt zijn duim er half af", "acute_danger"),
         ("ze is van de trap gevallen en er komt bloed uit haar oor", "acute_danger"),
+        # Stop 43, the thirty-second probe read: a girl held behind a locked door by a boy, hitting
+        # until they bleed told as what happens, a young person sleeping under a bridge, a minor
+        # told to leave home with his things
+        ("een man houdt haar vast en laat haar niet naar huis", "acute_danger"),
+        ("de oppas slaat de kleintjes met een lat tot ze bloeden", "abuse"),
+        ("mijn zoon van 15 slaapt deze week onder een viaduct", "minor_crisis"),
+        ("ik ben 16 en mijn moeder zegt dat ik met al mijn kleren moet vertrekken", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -484,6 +491,11 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # Stop 42: a break of a few days, a loose tooth
         "we willen er even tussenuit, voorgoed weg van de stress zou fijn zijn",
         "de tand van mijn dochter hangt los",
+        # Stop 43: a boy who will not let a classmate go at play without a locked door or being
+        # held, a tenant told to leave by a landlord, a teenager told to leave for school
+        "een jongen uit de klas laat hem niet gaan op het speelplein",
+        "de huisbaas zegt dat ik moet vertrekken met mijn spullen",
+        "ik ben 16 en mijn mama zegt dat ik morgen om acht uur moet vertrekken naar school",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -549,6 +561,11 @@ def test_hitting_right_now_outranks_abuse() -> None:
         assert RULES.decide(text, ["abuse", "acute_danger"]).intent == "acute_danger", text
     # Hitting that is not happening now stays abuse.
     assert RULES.decide("mijn vader slaat mij als ik slechte punten heb", ["abuse"]).intent == "abuse"
+    # Bleeding now is danger now, but not "tot ze bloeden" told as what keeps happening (stop 43).
+    assert RULES.decide("hij slaat haar nu tot ze bloedt", ["abuse"]).intent == "acute_danger"
+    assert "acute_danger" in RULES.matches("mijn zoontje bloedt aan zijn hoofd")
+    decision = RULES.decide("onze buurvrouw trekt haar kinderen aan de haren tot ze bloeden", ["acute_danger"])
+    assert decision.intent == "abuse"
 
 
 def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
@@ -817,6 +834,8 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         # Stop 42, probe 31: earphones "dead" after the wash, a baby who hits a parent
         ("mijn airpods zijn in de regen blijven liggen en nu zijn ze dood", "out_of_scope"),
         ("onze dreumes slaat met zijn handjes in mijn gezicht als hij zijn zin niet krijgt", "young_child"),
+        # Stop 43, probe 32: scared to death of something ordinary
+        ("ik ben als de dood voor de prik bij de tandarts", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -827,6 +846,12 @@ def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None
 def test_a_threat_with_a_time_is_no_idiom() -> None:
     decision = RULES.decide("ik vermoord hem nog vannacht", ["abuse", "out_of_scope"])
     assert decision.intent == "abuse"
+
+
+def test_scared_to_death_of_a_person_is_no_idiom() -> None:
+    # Only an ordinary fear is cut (stop 43): the fear of someone stays for DIET and the model.
+    assert RULES.without_idioms(RULES.normalise("ik ben als de dood dat hij terugkomt"))[1] is False
+    assert RULES.without_idioms(RULES.normalise("ik ben als de dood voor de bevalling"))[1] is True
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import joblib
 import numpy as np
 import pytest
 
+from nlu_components import tune_safety_model
 from nlu_components.nlu_files import SAFETY_MODEL_DIR, TRAINING_DIR
 from nlu_components.nlu_runs import PARSES_STAMP, safeguard_setting
 from nlu_components.safety import Opinion, load_rules, rules_fingerprint
@@ -32,6 +34,7 @@ from nlu_components.tune_safety_model import (
     PRECISION_BAR,
     Row,
     count,
+    load_parses,
     parses_min_confidence,
     per_concern_summary,
     replay,
@@ -202,24 +205,29 @@ def test_without_an_opinion_the_rules_decide_as_before() -> None:
     assert RULES.decide(text, ["young_child"]).intent == "young_child"
 
 
-def parse_row(intent: str, safeguard: str, ranking: list[str]) -> dict[str, object]:
-    return {"gold": "x", "text": "x", "intent": intent, "safeguard": safeguard, "ranking": [[n, 0.1] for n in ranking]}
+def parse_row(
+    intent: str, safeguard: str, before: str, diet: str | None = None, confidence: float = 0.9
+) -> dict[str, Any]:
+    """A stored parse: the intent after the safeguard, its reason, and the intent before it (with
+    DIET's best guess apart from the fallback, the same unless given)."""
+    recorded = {"intent": before, "diet": diet or before, "confidence": confidence}
+    return {"gold": "x", "text": "x", "intent": intent, "safeguard": safeguard, "before_safeguard": recorded}
 
 
 @pytest.mark.parametrize(
     ("row", "probability", "expected"),
     [
         # Promoted by the model in the evaluated run: below the threshold DIET's choice comes back.
-        (parse_row("acute_danger", "model", ["acute_danger", "young_child"]), 0.8, "young_child"),
-        (parse_row("acute_danger", "model", ["acute_danger", "young_child"]), 0.95, "acute_danger"),
+        (parse_row("acute_danger", "model", "young_child"), 0.8, "young_child"),
+        (parse_row("acute_danger", "model", "young_child"), 0.95, "acute_danger"),
         # Not promoted in the run, but would be at a lower threshold.
-        (parse_row("young_child", "unchanged", ["young_child"]), 0.95, "acute_danger"),
+        (parse_row("young_child", "unchanged", "young_child"), 0.95, "acute_danger"),
         # An uncertain safety guess: a fallback unless the model agrees.
-        (parse_row("nlu_fallback", "diet-uncertain", ["nlu_fallback", "abuse"]), 0.5, "nlu_fallback"),
-        (parse_row("abuse", "diet+model", ["abuse"]), 0.95, "acute_danger"),  # the model's concern
-        (parse_row("abuse", "diet+model", ["abuse"]), 0.5, "nlu_fallback"),
+        (parse_row("nlu_fallback", "diet-uncertain", "nlu_fallback", diet="abuse"), 0.5, "nlu_fallback"),
+        (parse_row("abuse", "diet+model", "nlu_fallback", diet="abuse"), 0.95, "acute_danger"),  # the model's concern
+        (parse_row("abuse", "diet+model", "nlu_fallback", diet="abuse"), 0.5, "nlu_fallback"),
         # A pattern decided: the model has no say.
-        (parse_row("minor_crisis", "pattern:minor_crisis#0", ["young_person"]), 0.0, "minor_crisis"),
+        (parse_row("minor_crisis", "pattern:minor_crisis#0", "young_person"), 0.0, "minor_crisis"),
     ],
 )
 def test_tuning_replays_the_safeguard_for_another_threshold(
@@ -233,15 +241,15 @@ def test_tuning_replays_the_safeguard_for_another_threshold(
     ("row", "concern_probability", "min_concern", "expected"),
     [
         # DIET's sure safety guess without a pattern: the model's concern from the bar on.
-        (parse_row("abuse", "unchanged", ["abuse"]), 0.8, 0.7, "acute_danger"),
-        (parse_row("abuse", "unchanged", ["abuse"]), 0.6, 0.7, "abuse"),
-        (parse_row("abuse", "unchanged", ["abuse"]), 0.8, None, "abuse"),
+        (parse_row("abuse", "unchanged", "abuse"), 0.8, 0.7, "acute_danger"),
+        (parse_row("abuse", "unchanged", "abuse"), 0.6, 0.7, "abuse"),
+        (parse_row("abuse", "unchanged", "abuse"), 0.8, None, "abuse"),
         # Switched in the evaluated run: without the switch DIET's guess comes back.
-        (parse_row("acute_danger", "model-concern", ["acute_danger", "abuse"]), 0.8, None, "abuse"),
-        (parse_row("acute_danger", "model-concern", ["acute_danger", "abuse"]), 0.8, 0.7, "acute_danger"),
+        (parse_row("acute_danger", "model-concern", "abuse"), 0.8, None, "abuse"),
+        (parse_row("acute_danger", "model-concern", "abuse"), 0.8, 0.7, "acute_danger"),
         # A tie-breaker chose the concern: the model has no say.
         (
-            {**parse_row("minor_crisis", "unchanged", ["abuse"]), "tie_break": "minor_crisis#0"},
+            {**parse_row("minor_crisis", "unchanged", "abuse"), "tie_break": "minor_crisis#0"},
             0.99,
             0.7,
             "minor_crisis",
@@ -269,8 +277,7 @@ def test_tuning_replays_the_models_choice_of_concern(
 def test_tuning_replays_a_raised_confidence_bar_for_diet_safety_guesses(
     diet_confidence: float, min_confidence: float | None, probability: float, expected: str
 ) -> None:
-    row = parse_row("abuse", "unchanged", [])
-    row["ranking"] = [["nlu_fallback", 0.99], ["abuse", diet_confidence], ["young_child", 0.1]]
+    row = parse_row("abuse", "unchanged", "abuse", confidence=diet_confidence)
     opinion = Opinion(probability=probability, concern="abuse")
     assert replay(row, opinion, threshold=0.9, min_confidence=min_confidence) == expected
 
@@ -306,6 +313,20 @@ def test_tuning_refuses_parses_made_with_other_safety_rules(tmp_path: Path) -> N
     assert stale_parses(tmp_path) is None
 
 
+def test_tuning_refuses_parses_without_what_diet_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Parses from before stop 43 lack the safeguard's record of DIET's own choice.
+    (tmp_path / PARSES_STAMP).write_text(json.dumps({"safety_rules": rules_fingerprint()}), encoding="utf-8")
+    older = {"gold": "abuse", "text": "x", "intent": "abuse", "safeguard": "unchanged", "ranking": []}
+    for name in tune_safety_model.READ_SETS:
+        (tmp_path / f"{name}.json").write_text(json.dumps([parse_row("abuse", "unchanged", "abuse")]), "utf-8")
+    monkeypatch.setattr(tune_safety_model, "PARSES_DIR", tmp_path)
+    monkeypatch.setattr(tune_safety_model, "PROJECT_ROOT", tmp_path.parent)
+    assert set(load_parses()) == set(tune_safety_model.READ_SETS)
+    (tmp_path / f"{tune_safety_model.READ_SETS[0]}.json").write_text(json.dumps([older]), "utf-8")
+    with pytest.raises(SystemExit, match="before stop 43"):
+        load_parses()
+
+
 def test_tuning_takes_the_fewest_misses_that_keep_the_precision_bar() -> None:
     def row(threshold: float, misses: int, false_alarms: int, answers: int) -> Row:
         return Row(1.0, 8.0, threshold, misses, false_alarms, 0, answers)
@@ -331,10 +352,10 @@ def test_tuning_takes_the_fewest_misses_that_keep_the_precision_bar() -> None:
 def test_tuning_counts_each_concerns_precision_as_the_held_out_bars_do() -> None:
     # Three settled answers for danger now: right, another concern's message, a harmless one.
     rows = [
-        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "acute_danger"},
-        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "abuse"},
-        {**parse_row("acute_danger", "pattern:acute_danger#0", []), "gold": "young_child"},
-        {**parse_row("abuse", "pattern:abuse#0", []), "gold": "abuse"},
+        {**parse_row("acute_danger", "pattern:acute_danger#0", "young_child"), "gold": "acute_danger"},
+        {**parse_row("acute_danger", "pattern:acute_danger#0", "young_child"), "gold": "abuse"},
+        {**parse_row("acute_danger", "pattern:acute_danger#0", "young_child"), "gold": "young_child"},
+        {**parse_row("abuse", "pattern:abuse#0", "young_child"), "gold": "abuse"},
     ]
     quiet = [Opinion(probability=0.0, concern="abuse")] * len(rows)
     counted = count(rows, quiet, 1.0, 8.0, 0.5)
