@@ -329,7 +329,9 @@ EVALUATION_SETS = (
             "and precision 0.736, 0.905, 0.881, 0.884; 1, 7 and 21; place F1 0.947, age F1 0.920",
             "fifteenth score (stop 43, the same model): the same; sixteenth, after the thirty-second probe's "
             "errors were read: macro-F1 0.889; recall 0.950, 0.950, 0.950, 0.950 and precision 0.731, 0.905, "
-            "0.884, 0.905; 2, 6 and 21; place F1 0.947, age F1 0.920",
+            "0.884, 0.905; 2, 6 and 21; place F1 0.947, age F1 0.920; seventeenth, after the thirty-third "
+            "probe's reading: macro-F1 0.891; recall 0.950 for each concern and precision 0.745, 0.905, 0.884, "
+            "0.905; 2, 6 and 20; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1237,7 +1239,8 @@ EVALUATION_SETS = (
             "thirty-third probe committed: 0, 5 and 4; fourth, after the thirty-first probe's reading: 0, 5 "
             "and 3; fifth, re-tuned (regularisation 1,024, threshold 0.15, the model's choice of concern "
             "from 0.9): 0, 5 and 4; sixth, the same model at the start of stop 43: 0, 5 and 4; its errors then "
-            "read (docs/nlu.md, stop 43); seventh, after the reading: 0, 0 and 0 (now training fit)",
+            "read (docs/nlu.md, stop 43); seventh, after the reading: 0, 0 and 0 (now training fit); eighth, "
+            "after the thirty-third probe's reading: 0, 0 and 0",
         ),
     ),
     safety_probe(
@@ -1257,7 +1260,8 @@ EVALUATION_SETS = (
             "second score, after the thirty-first probe's errors were read: 0, 3 and 4; third, re-tuned "
             "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4; "
             "fourth, the same model at the start of stop 43: 0, 3 and 4; fifth, after the thirty-second "
-            "probe's reading: 0, 3 and 4",
+            "probe's reading: 0, 3 and 4; its errors then read (docs/nlu.md, stop 43); sixth, after the "
+            "reading: 0, 0 and 1 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1275,7 +1279,8 @@ EVALUATION_SETS = (
             "with another concern's, 1 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, "
             "0.93, 1.00, 1.00, precision 1.00, 1.00, 0.88, 0.94",
             "second score, the same model at the start of stop 43: 0, 2 and 1; third, after the "
-            "thirty-second probe's errors were read: 0, 2 and 1",
+            "thirty-second probe's errors were read: 0, 2 and 1; fourth, after the thirty-third probe's "
+            "reading: 0, 2 and 1",
         ),
     ),
     safety_probe(
@@ -1293,6 +1298,7 @@ EVALUATION_SETS = (
             "0.9): none of the 60 safety messages without a safety answer, 3 with another concern's, 8 of the "
             "30 alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 1.00, 0.93, precision 0.82, "
             "0.93, 0.75, 0.88",
+            "second score, after the thirty-third probe's errors were read: 0, 3 and 8",
         ),
     ),
 )

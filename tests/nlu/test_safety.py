@@ -294,6 +294,10 @@ RULES = load_rules()
         ("de oppas slaat de kleintjes met een lat tot ze bloeden", "abuse"),
         ("mijn zoon van 15 slaapt deze week onder een viaduct", "minor_crisis"),
         ("ik ben 16 en mijn moeder zegt dat ik met al mijn kleren moet vertrekken", "minor_crisis"),
+        # Stop 43, the thirty-third probe read: in a stranger's van and not allowed out, pushed and
+        # unable to get up
+        ("mijn zoon zit in het busje van een vreemde man en hij laat hem niet uitstappen", "acute_danger"),
+        ("hij heeft me tegen de muur gegooid en ik kan niet meer rechtstaan", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -496,6 +500,10 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "een jongen uit de klas laat hem niet gaan op het speelplein",
         "de huisbaas zegt dat ik moet vertrekken met mijn spullen",
         "ik ben 16 en mijn mama zegt dat ik morgen om acht uur moet vertrekken naar school",
+        # Stop 43: a runaway who took her own passport, a body that cannot get up after a fall is
+        # danger now but no suicidal thought
+        "onze zoon van 15 is naar zijn vriend en heeft zijn rugzak meegenomen",
+        "mijn rug is geblokkeerd en ik kan niet meer opstaan uit de zetel",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -836,6 +844,11 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("onze dreumes slaat met zijn handjes in mijn gezicht als hij zijn zin niet krijgt", "young_child"),
         # Stop 43, probe 32: scared to death of something ordinary
         ("ik ben als de dood voor de prik bij de tandarts", "out_of_scope"),
+        # Stop 43, probe 33 and the eighth development set: a teenager who "dies" if the answer is
+        # no, explaining to a toddler that something hurts, nearly "died" of stress
+        ("mijn puber zegt dat hij sterft als hij niet mag blijven slapen bij zijn vriend", "young_person"),
+        ("hoe leg ik mijn dreumes uit dat het pijn doet als ze aan de haren van haar zus trekt", "young_child"),
+        ("bedankt, ik was echt bijna gestorven van de zenuwen", "thanks"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -852,6 +865,15 @@ def test_scared_to_death_of_a_person_is_no_idiom() -> None:
     # Only an ordinary fear is cut (stop 43): the fear of someone stays for DIET and the model.
     assert RULES.without_idioms(RULES.normalise("ik ben als de dood dat hij terugkomt"))[1] is False
     assert RULES.without_idioms(RULES.normalise("ik ben als de dood voor de bevalling"))[1] is True
+
+
+def test_the_phrases_around_the_stop_43_idioms_still_match() -> None:
+    # A wish never to get up again stays suicidal, a child taken away stays danger now, and a
+    # child who says someone hurts her stays abuse.
+    assert "suicidal_thoughts" in RULES.matches("ik wil 's morgens niet meer opstaan, nooit meer")
+    assert "acute_danger" in RULES.matches("iemand heeft mijn kind meegenomen aan de schoolpoort")
+    assert "abuse" in RULES.matches("mijn dochtertje zegt dat haar oom haar pijn doet")
+    assert not RULES.without_idioms(RULES.normalise("ik ga dood als hij me verlaat"))[1]
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
