@@ -331,7 +331,8 @@ EVALUATION_SETS = (
             "errors were read: macro-F1 0.889; recall 0.950, 0.950, 0.950, 0.950 and precision 0.731, 0.905, "
             "0.884, 0.905; 2, 6 and 21; place F1 0.947, age F1 0.920; seventeenth, after the thirty-third "
             "probe's reading: macro-F1 0.891; recall 0.950 for each concern and precision 0.745, 0.905, 0.884, "
-            "0.905; 2, 6 and 20; place F1 0.947, age F1 0.920",
+            "0.905; 2, 6 and 20; place F1 0.947, age F1 0.920; eighteenth, re-tuned (regularisation 256, "
+            "threshold 0.20, the model's choice of concern from 0.9): the same",
         ),
         gates=True,
     ),
@@ -1240,7 +1241,8 @@ EVALUATION_SETS = (
             "and 3; fifth, re-tuned (regularisation 1,024, threshold 0.15, the model's choice of concern "
             "from 0.9): 0, 5 and 4; sixth, the same model at the start of stop 43: 0, 5 and 4; its errors then "
             "read (docs/nlu.md, stop 43); seventh, after the reading: 0, 0 and 0 (now training fit); eighth, "
-            "after the thirty-third probe's reading: 0, 0 and 0",
+            "after the thirty-third probe's reading: 0, 0 and 0; ninth, re-tuned (regularisation 256, "
+            "threshold 0.20): 0, 0 and 0",
         ),
     ),
     safety_probe(
@@ -1261,7 +1263,8 @@ EVALUATION_SETS = (
             "(regularisation 1,024, threshold 0.15, the model's choice of concern from 0.9): 0, 3 and 4; "
             "fourth, the same model at the start of stop 43: 0, 3 and 4; fifth, after the thirty-second "
             "probe's reading: 0, 3 and 4; its errors then read (docs/nlu.md, stop 43); sixth, after the "
-            "reading: 0, 0 and 1 (now training fit)",
+            "reading: 0, 0 and 1 (now training fit); seventh, re-tuned (regularisation 256, threshold 0.20): "
+            "0, 0 and 1",
         ),
     ),
     safety_probe(
@@ -1280,7 +1283,8 @@ EVALUATION_SETS = (
             "0.93, 1.00, 1.00, precision 1.00, 1.00, 0.88, 0.94",
             "second score, the same model at the start of stop 43: 0, 2 and 1; third, after the "
             "thirty-second probe's errors were read: 0, 2 and 1; fourth, after the thirty-third probe's "
-            "reading: 0, 2 and 1",
+            "reading: 0, 2 and 1; fifth, re-tuned (regularisation 256, threshold 0.20), with the "
+            "thirty-sixth probe committed: 0, 3 and 1",
         ),
     ),
     safety_probe(
@@ -1298,7 +1302,8 @@ EVALUATION_SETS = (
             "0.9): none of the 60 safety messages without a safety answer, 3 with another concern's, 8 of the "
             "30 alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 1.00, 0.93, precision 0.82, "
             "0.93, 0.75, 0.88",
-            "second score, after the thirty-third probe's errors were read: 0, 3 and 8",
+            "second score, after the thirty-third probe's errors were read: 0, 3 and 8; third, re-tuned "
+            "(regularisation 256, threshold 0.20): 0, 3 and 8",
         ),
     ),
     safety_probe(
@@ -1311,6 +1316,10 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the model at the end of stop 43: regularisation 256, threshold 0.20, the model's "
+            "choice of concern from 0.9): none of the 60 safety messages without a safety answer, 1 with "
+            "another concern's, 5 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, 1.00, "
+            "1.00, 1.00, precision 0.93, 0.88, 0.83, 1.00",
         ),
     ),
 )
