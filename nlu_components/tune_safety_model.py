@@ -151,8 +151,8 @@ def without_model(row: dict[str, Any], min_confidence: float | None = None) -> t
     reason, before = row["safeguard"], before_safeguard(row)
     raised = min_confidence is not None and float(before["confidence"]) < min_confidence
     if reason in ("unchanged", "model-concern") and not row.get("tie_break"):
-        # A switch in the run replaced DIET's own choice, which comes back here.
-        guess = row["intent"] if reason == "unchanged" else str(before["intent"])
+        # DIET's own choice: left as it was in the run, or replaced by a switch and back here.
+        guess = str(before["intent"])
         if guess in CONCERNS:
             return guess, "uncertain" if raised else "switchable"
     if reason == "unchanged" and row["intent"] in CONCERNS and raised:
