@@ -298,6 +298,10 @@ RULES = load_rules()
         # unable to get up
         ("mijn zoon zit in het busje van een vreemde man en hij laat hem niet uitstappen", "acute_danger"),
         ("hij heeft me tegen de muur gegooid en ik kan niet meer rechtstaan", "acute_danger"),
+        # Stop 44, the thirty-fourth probe read: a belt round the neck, lying down on the tracks
+        ("mijn vriend trekt zijn broeksriem om mijn hals", "acute_danger"),
+        ("mijn broer schreef dat hij vannacht op het spoor wil gaan liggen", "suicidal_thoughts"),
+        ("ze zei dat ze voor de trein gaat liggen", "suicidal_thoughts"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -504,6 +508,11 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # danger now but no suicidal thought
         "onze zoon van 15 is naar zijn vriend en heeft zijn rugzak meegenomen",
         "mijn rug is geblokkeerd en ik kan niet meer opstaan uit de zetel",
+        # Stop 44: branches on the tracks, a scarf or a cord with a key worn round the neck
+        "de trein staat stil omdat er op de sporen takken liggen",
+        "op de sporen liggen bladeren, daarom is mijn zoon te laat op school",
+        "ze wil geen sjaal om haar nek, ook niet als het vriest",
+        "onze zoon van 10 draagt een koord om zijn nek met de huissleutel",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
