@@ -1284,7 +1284,8 @@ EVALUATION_SETS = (
             "second score, the same model at the start of stop 43: 0, 2 and 1; third, after the "
             "thirty-second probe's errors were read: 0, 2 and 1; fourth, after the thirty-third probe's "
             "reading: 0, 2 and 1; fifth, re-tuned (regularisation 256, threshold 0.20), with the "
-            "thirty-sixth probe committed: 0, 3 and 1",
+            "thirty-sixth probe committed: 0, 3 and 1; its errors then read in stop 44 (docs/nlu.md); sixth, "
+            "after the reading, with the thirty-seventh probe committed: 0, 0 and 0 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1303,7 +1304,8 @@ EVALUATION_SETS = (
             "30 alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 1.00, 0.93, precision 0.82, "
             "0.93, 0.75, 0.88",
             "second score, after the thirty-third probe's errors were read: 0, 3 and 8; third, re-tuned "
-            "(regularisation 256, threshold 0.20): 0, 3 and 8",
+            "(regularisation 256, threshold 0.20): 0, 3 and 8; fourth, after the thirty-fourth probe's "
+            "reading: 0, 2 and 8; its errors then read in stop 44 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1320,6 +1322,7 @@ EVALUATION_SETS = (
             "choice of concern from 0.9): none of the 60 safety messages without a safety answer, 1 with "
             "another concern's, 5 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, 1.00, "
             "1.00, 1.00, precision 0.93, 0.88, 0.83, 1.00",
+            "second score, after the thirty-fourth probe's errors were read: 0, 1 and 5",
         ),
     ),
     safety_probe(
@@ -1332,6 +1335,11 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (after the thirty-fourth probe's errors were read; the safety model's settings as at "
+            "the end of stop 43: regularisation 256, threshold 0.20, the model's choice of concern from 0.9): "
+            "none of the 60 safety messages without a safety answer, 4 with another concern's, 9 of the 30 "
+            "alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 0.87, 1.00, precision 0.70, "
+            "0.88, 0.87, 0.83",
         ),
     ),
 )

@@ -302,6 +302,8 @@ RULES = load_rules()
         ("mijn vriend trekt zijn broeksriem om mijn hals", "acute_danger"),
         ("mijn broer schreef dat hij vannacht op het spoor wil gaan liggen", "suicidal_thoughts"),
         ("ze zei dat ze voor de trein gaat liggen", "suicidal_thoughts"),
+        # Stop 44, the thirty-fifth probe read: jumped into water and no longer seen
+        ("onze zoon is in de vaart gesukkeld en we vinden hem nergens", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -578,6 +580,17 @@ def test_hitting_right_now_outranks_abuse() -> None:
         assert RULES.decide(text, ["abuse", "acute_danger"]).intent == "acute_danger", text
     # Hitting that is not happening now stays abuse.
     assert RULES.decide("mijn vader slaat mij als ik slechte punten heb", ["abuse"]).intent == "abuse"
+
+
+def test_a_cry_for_help_with_a_blow_now_is_danger_now() -> None:
+    # Stop 44: "help" first and a blow in the present tense is happening now.
+    assert RULES.decide("help hij slaat mama tot ze bloedt", ["abuse"]).intent == "acute_danger"
+    assert RULES.decide("help, mijn vriend schopt me", ["abuse"]).intent == "acute_danger"
+    # Without the cry it stays abuse; a partner who hits round the ears is no idiom.
+    assert RULES.decide("hij slaat mama tot ze bloedt", ["abuse"]).intent == "abuse"
+    assert "abuse" in RULES.matches("mijn vriend slaat me om de oren")
+    # A baby kicking is cut, a partner kicking a pregnant woman is not.
+    assert "abuse" in RULES.matches("ik ben zwanger en mijn vriend schopt me in mijn buik")
     # Bleeding now is danger now, but not "tot ze bloeden" told as what keeps happening (stop 43).
     assert RULES.decide("hij slaat haar nu tot ze bloedt", ["abuse"]).intent == "acute_danger"
     assert "acute_danger" in RULES.matches("mijn zoontje bloedt aan zijn hoofd")
@@ -858,6 +871,12 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("mijn puber zegt dat hij sterft als hij niet mag blijven slapen bij zijn vriend", "young_person"),
         ("hoe leg ik mijn dreumes uit dat het pijn doet als ze aan de haren van haar zus trekt", "young_child"),
         ("bedankt, ik was echt bijna gestorven van de zenuwen", "thanks"),
+        # Stop 44, probe 35: a baby kicking its mother, debts round the ears, crying the lungs out,
+        # zombies killed in a game
+        ("ons kindje in mijn buik trapt me elke nacht wakker", "young_child"),
+        ("de facturen slaan ons om de oren sinds de verhuis, wie helpt met een budgetplan", "basic_needs"),
+        ("ons meisje brult de longen uit haar lijf bij het afscheid in de crèche", "child_care"),
+        ("gisteren heeft hij in dat spel honderd zombies neergeknald", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
