@@ -333,6 +333,11 @@ EVALUATION_SETS = (
             "probe's reading: macro-F1 0.891; recall 0.950 for each concern and precision 0.745, 0.905, 0.884, "
             "0.905; 2, 6 and 20; place F1 0.947, age F1 0.920; eighteenth, re-tuned (regularisation 256, "
             "threshold 0.20, the model's choice of concern from 0.9): the same",
+            "nineteenth score (stop 44, after the thirty-fourth probe's errors were read): macro-F1 0.891; "
+            "2, 6 and 21; twentieth, after the thirty-fifth probe's reading (no pattern change reaches a "
+            "message of this set, counted; retraining moved it): macro-F1 0.888; recall 0.950, 0.950, 0.925, "
+            "0.950 and precision 0.717, 0.864, 0.881, 0.905; 2, 7 and 23; place F1 0.947, age F1 0.920; "
+            "twenty-first, re-tuned (the model's choice of concern from 0.6): the same",
         ),
         gates=True,
     ),
@@ -1285,7 +1290,9 @@ EVALUATION_SETS = (
             "thirty-second probe's errors were read: 0, 2 and 1; fourth, after the thirty-third probe's "
             "reading: 0, 2 and 1; fifth, re-tuned (regularisation 256, threshold 0.20), with the "
             "thirty-sixth probe committed: 0, 3 and 1; its errors then read in stop 44 (docs/nlu.md); sixth, "
-            "after the reading, with the thirty-seventh probe committed: 0, 0 and 0 (now training fit)",
+            "after the reading, with the thirty-seventh probe committed: 0, 0 and 0 (now training fit); "
+            "seventh, after the thirty-fifth probe's reading: 0, 0 and 0; eighth, re-tuned (the model's choice "
+            "of concern from 0.6): 0, 0 and 0",
         ),
     ),
     safety_probe(
@@ -1305,7 +1312,8 @@ EVALUATION_SETS = (
             "0.93, 0.75, 0.88",
             "second score, after the thirty-third probe's errors were read: 0, 3 and 8; third, re-tuned "
             "(regularisation 256, threshold 0.20): 0, 3 and 8; fourth, after the thirty-fourth probe's "
-            "reading: 0, 2 and 8; its errors then read in stop 44 (docs/nlu.md)",
+            "reading: 0, 2 and 8; its errors then read in stop 44 (docs/nlu.md); fifth, after the reading: 0, "
+            "1 and 0 (now training fit); sixth, re-tuned (the model's choice of concern from 0.6): 0, 1 and 0",
         ),
     ),
     safety_probe(
@@ -1322,7 +1330,10 @@ EVALUATION_SETS = (
             "choice of concern from 0.9): none of the 60 safety messages without a safety answer, 1 with "
             "another concern's, 5 of the 30 alarming-but-safe ones with a safety answer; recall 0.93, 1.00, "
             "1.00, 1.00, precision 0.93, 0.88, 0.83, 1.00",
-            "second score, after the thirty-fourth probe's errors were read: 0, 1 and 5",
+            "second score, after the thirty-fourth probe's errors were read: 0, 1 and 5; third, after the "
+            "thirty-fifth probe's reading: 0, 1 and 5; fourth, re-tuned (regularisation 256, threshold 0.20, "
+            "the model's choice of concern from 0.6), with the thirty-eighth probe committed: 0, 1 and 5; its "
+            "errors then read in stop 44 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1340,7 +1351,8 @@ EVALUATION_SETS = (
             "none of the 60 safety messages without a safety answer, 4 with another concern's, 9 of the 30 "
             "alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 0.87, 1.00, precision 0.70, "
             "0.88, 0.87, 0.83",
-            "second score, after the thirty-fifth probe's errors were read: 0, 4 and 8",
+            "second score, after the thirty-fifth probe's errors were read: 0, 4 and 8; third, re-tuned "
+            "(regularisation 256, threshold 0.20, the model's choice of concern from 0.6): 0, 4 and 8",
         ),
     ),
     safety_probe(
@@ -1353,6 +1365,10 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (the safety model re-tuned with the thirty-fourth and thirty-fifth probes read: "
+            "regularisation 256, threshold 0.20, the model's choice of concern from 0.6): none of the 60 "
+            "safety messages without a safety answer, 3 with another concern's, 9 of the 30 alarming-but-safe "
+            "ones with a safety answer; recall 0.93, 0.87, 1.00, 1.00, precision 0.70, 1.00, 0.83, 0.83",
         ),
     ),
 )

@@ -304,6 +304,8 @@ RULES = load_rules()
         ("ze zei dat ze voor de trein gaat liggen", "suicidal_thoughts"),
         # Stop 44, the thirty-fifth probe read: jumped into water and no longer seen
         ("onze zoon is in de vaart gesukkeld en we vinden hem nergens", "acute_danger"),
+        # Stop 44, the thirty-sixth probe read: dragged by the hair across a street
+        ("een man trekt een meisje bij haar haren over straat", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -515,6 +517,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "op de sporen liggen bladeren, daarom is mijn zoon te laat op school",
         "ze wil geen sjaal om haar nek, ook niet als het vriest",
         "onze zoon van 10 draagt een koord om zijn nek met de huissleutel",
+        # Stop 44: a toddler pulled by the arm across a car park is no dragging by the hair
+        "ik trek mijn peuter aan zijn arm over de parking omdat hij niet mee wil",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -877,6 +881,9 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("de facturen slaan ons om de oren sinds de verhuis, wie helpt met een budgetplan", "basic_needs"),
         ("ons meisje brult de longen uit haar lijf bij het afscheid in de crèche", "child_care"),
         ("gisteren heeft hij in dat spel honderd zombies neergeknald", "out_of_scope"),
+        # Stop 44, probe 36: a word made stronger with "bloed", "er geweest" over school marks
+        ("het was bloedheet in de tent op het festival", "out_of_scope"),
+        ("als mijn moeder mijn rapport ziet, ben ik er geweest", "young_person"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
