@@ -337,7 +337,9 @@ EVALUATION_SETS = (
             "2, 6 and 21; twentieth, after the thirty-fifth probe's reading (no pattern change reaches a "
             "message of this set, counted; retraining moved it): macro-F1 0.888; recall 0.950, 0.950, 0.925, "
             "0.950 and precision 0.717, 0.864, 0.881, 0.905; 2, 7 and 23; place F1 0.947, age F1 0.920; "
-            "twenty-first, re-tuned (the model's choice of concern from 0.6): the same",
+            "twenty-first, re-tuned (the model's choice of concern from 0.6): the same; twenty-second, after "
+            "the thirty-sixth probe's reading: macro-F1 0.890; recall 0.950 for each concern and precision "
+            "0.717, 0.884, 0.905, 0.905; 2, 6 and 22; place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1292,7 +1294,7 @@ EVALUATION_SETS = (
             "thirty-sixth probe committed: 0, 3 and 1; its errors then read in stop 44 (docs/nlu.md); sixth, "
             "after the reading, with the thirty-seventh probe committed: 0, 0 and 0 (now training fit); "
             "seventh, after the thirty-fifth probe's reading: 0, 0 and 0; eighth, re-tuned (the model's choice "
-            "of concern from 0.6): 0, 0 and 0",
+            "of concern from 0.6): 0, 0 and 0; ninth, after the thirty-sixth probe's reading: 0, 0 and 0",
         ),
     ),
     safety_probe(
@@ -1313,7 +1315,8 @@ EVALUATION_SETS = (
             "second score, after the thirty-third probe's errors were read: 0, 3 and 8; third, re-tuned "
             "(regularisation 256, threshold 0.20): 0, 3 and 8; fourth, after the thirty-fourth probe's "
             "reading: 0, 2 and 8; its errors then read in stop 44 (docs/nlu.md); fifth, after the reading: 0, "
-            "1 and 0 (now training fit); sixth, re-tuned (the model's choice of concern from 0.6): 0, 1 and 0",
+            "1 and 0 (now training fit); sixth, re-tuned (the model's choice of concern from 0.6): 0, 1 and 0; "
+            "seventh, after the thirty-sixth probe's reading: 0, 1 and 0",
         ),
     ),
     safety_probe(
@@ -1333,7 +1336,7 @@ EVALUATION_SETS = (
             "second score, after the thirty-fourth probe's errors were read: 0, 1 and 5; third, after the "
             "thirty-fifth probe's reading: 0, 1 and 5; fourth, re-tuned (regularisation 256, threshold 0.20, "
             "the model's choice of concern from 0.6), with the thirty-eighth probe committed: 0, 1 and 5; its "
-            "errors then read in stop 44 (docs/nlu.md)",
+            "errors then read in stop 44 (docs/nlu.md); fifth, after the reading: 0, 0 and 0 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1352,7 +1355,8 @@ EVALUATION_SETS = (
             "alarming-but-safe ones with a safety answer; recall 0.93, 0.93, 0.87, 1.00, precision 0.70, "
             "0.88, 0.87, 0.83",
             "second score, after the thirty-fifth probe's errors were read: 0, 4 and 8; third, re-tuned "
-            "(regularisation 256, threshold 0.20, the model's choice of concern from 0.6): 0, 4 and 8",
+            "(regularisation 256, threshold 0.20, the model's choice of concern from 0.6): 0, 4 and 8; fourth, "
+            "after the thirty-sixth probe's reading: 0, 4 and 8",
         ),
     ),
     safety_probe(
@@ -1369,6 +1373,7 @@ EVALUATION_SETS = (
             "regularisation 256, threshold 0.20, the model's choice of concern from 0.6): none of the 60 "
             "safety messages without a safety answer, 3 with another concern's, 9 of the 30 alarming-but-safe "
             "ones with a safety answer; recall 0.93, 0.87, 1.00, 1.00, precision 0.70, 1.00, 0.83, 0.83",
+            "second score, after the thirty-sixth probe's errors were read: 0, 3 and 9",
         ),
     ),
 )
