@@ -584,22 +584,19 @@ def test_hitting_right_now_outranks_abuse() -> None:
         assert RULES.decide(text, ["abuse", "acute_danger"]).intent == "acute_danger", text
     # Hitting that is not happening now stays abuse.
     assert RULES.decide("mijn vader slaat mij als ik slechte punten heb", ["abuse"]).intent == "abuse"
+    # Bleeding now is danger now, but not "tot ze bloeden" told as what keeps happening (stop 43).
+    assert RULES.decide("hij slaat haar nu tot ze bloedt", ["abuse"]).intent == "acute_danger"
+    assert "acute_danger" in RULES.matches("mijn zoontje bloedt aan zijn hoofd")
+    decision = RULES.decide("onze buurvrouw trekt haar kinderen aan de haren tot ze bloeden", ["acute_danger"])
+    assert decision.intent == "abuse"
 
 
 def test_a_cry_for_help_with_a_blow_now_is_danger_now() -> None:
     # Stop 44: "help" first and a blow in the present tense is happening now.
     assert RULES.decide("help hij slaat mama tot ze bloedt", ["abuse"]).intent == "acute_danger"
     assert RULES.decide("help, mijn vriend schopt me", ["abuse"]).intent == "acute_danger"
-    # Without the cry it stays abuse; a partner who hits round the ears is no idiom.
+    # Without the cry it stays abuse.
     assert RULES.decide("hij slaat mama tot ze bloedt", ["abuse"]).intent == "abuse"
-    assert "abuse" in RULES.matches("mijn vriend slaat me om de oren")
-    # A baby kicking is cut, a partner kicking a pregnant woman is not.
-    assert "abuse" in RULES.matches("ik ben zwanger en mijn vriend schopt me in mijn buik")
-    # Bleeding now is danger now, but not "tot ze bloeden" told as what keeps happening (stop 43).
-    assert RULES.decide("hij slaat haar nu tot ze bloedt", ["abuse"]).intent == "acute_danger"
-    assert "acute_danger" in RULES.matches("mijn zoontje bloedt aan zijn hoofd")
-    decision = RULES.decide("onze buurvrouw trekt haar kinderen aan de haren tot ze bloeden", ["acute_danger"])
-    assert decision.intent == "abuse"
 
 
 def test_throwing_things_whenever_he_drinks_is_not_danger_now() -> None:
@@ -909,6 +906,13 @@ def test_the_phrases_around_the_stop_43_idioms_still_match() -> None:
     assert "acute_danger" in RULES.matches("iemand heeft mijn kind meegenomen aan de schoolpoort")
     assert "abuse" in RULES.matches("mijn dochtertje zegt dat haar oom haar pijn doet")
     assert not RULES.without_idioms(RULES.normalise("ik ga dood als hij me verlaat"))[1]
+
+
+def test_the_phrases_around_the_stop_44_idioms_still_match() -> None:
+    # A partner who hits round the ears or kicks a pregnant woman is no idiom (only a thing or a
+    # baby as the subject is cut).
+    assert "abuse" in RULES.matches("mijn vriend slaat me om de oren")
+    assert "abuse" in RULES.matches("ik ben zwanger en mijn vriend schopt me in mijn buik")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
