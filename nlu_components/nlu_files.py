@@ -51,7 +51,7 @@ def safety_probe_dir(edition: int) -> Path:
 
 
 # The newest safety probe; the ones after LAST_READ_SAFETY_PROBE stay unseen (below).
-NEWEST_SAFETY_PROBE = 38
+NEWEST_SAFETY_PROBE = 39
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
 CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.yml"
@@ -68,9 +68,9 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # the twenty-second in stop 35, the twenty-third in stop 36, the twenty-fourth in stop 37 and the
 # twenty-fifth and twenty-sixth in stop 38, the twenty-seventh in stop 39, the twenty-eighth in
 # stop 40, the twenty-ninth and thirtieth in stop 41, the thirty-first in stop 42, the
-# thirty-second and thirty-third in stop 43 and the thirty-fourth to thirty-sixth in stop 44 (their
-# errors read).
-LAST_READ_SAFETY_PROBE = 36
+# thirty-second and thirty-third in stop 43, the thirty-fourth to thirty-sixth in stop 44 and the
+# thirty-seventh in stop 45 (their errors read).
+LAST_READ_SAFETY_PROBE = 37
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (

@@ -306,6 +306,12 @@ RULES = load_rules()
         ("onze zoon is in de vaart gesukkeld en we vinden hem nergens", "acute_danger"),
         # Stop 44, the thirty-sixth probe read: dragged by the hair across a street
         ("een man trekt een meisje bij haar haren over straat", "acute_danger"),
+        # Stop 45, the thirty-seventh probe read: shut in with someone at the door, a family better
+        # off without him, a small child alone all night, sex demanded as a duty
+        ("ze hebben hem in een berging opgesloten en een van die gasten staat aan de deur", "acute_danger"),
+        ("hij zei dat zijn gezin zonder hem een betere toekomst heeft", "suicidal_thoughts"),
+        ("de moeder laat haar dochtertje van 3 de hele nacht alleen", "abuse"),
+        ("de vriend van mijn mama zegt dat ik met hem moet slapen anders krijg ik geen zakgeld", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -519,6 +525,9 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         "onze zoon van 10 draagt een koord om zijn nek met de huissleutel",
         # Stop 44: a toddler pulled by the arm across a car park is no dragging by the hair
         "ik trek mijn peuter aan zijn arm over de parking omdat hij niet mee wil",
+        # Stop 45: a cat shut in, a teenager home alone during the day
+        "de kat zat opgesloten in de garage en wacht nu aan de deur",
+        "onze dochter van 16 is de hele dag alleen thuis tijdens de vakantie",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -881,6 +890,12 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         # Stop 44, probe 36: a word made stronger with "bloed", "er geweest" over school marks
         ("het was bloedheet in de tent op het festival", "out_of_scope"),
         ("als mijn moeder mijn rapport ziet, ben ik er geweest", "young_person"),
+        # Stop 45, probe 37: nearly a stroke with the verb last, screaming as if being killed, bored
+        # to death, a toddler who threatens the cat
+        ("ik schrok zo van die brief dat ik bijna een beroerte kreeg", "out_of_scope"),
+        ("mijn kleuter gilt alsof ik haar vermoord als ik haar haren kam", "young_child"),
+        ("onze zoon van 13 verveelt zich dood zonder wifi", "young_person"),
+        ("mijn peuter zegt dat hij de kat gaat opeten", "young_child"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -913,6 +928,13 @@ def test_the_phrases_around_the_stop_44_idioms_still_match() -> None:
     # baby as the subject is cut).
     assert "abuse" in RULES.matches("mijn vriend slaat me om de oren")
     assert "abuse" in RULES.matches("ik ben zwanger en mijn vriend schopt me in mijn buik")
+
+
+def test_the_phrases_around_the_stop_45_idioms_still_match() -> None:
+    # Screaming as if he kills her is what a neighbour may hear, and a teenager's threat to the cat
+    # is no toddler's talk: neither is cut.
+    assert not RULES.without_idioms(RULES.normalise("ze schreeuwt alsof hij haar vermoordt"))[1]
+    assert not RULES.without_idioms(RULES.normalise("mijn zoon van 15 zegt dat hij de kat gaat vermoorden"))[1]
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
