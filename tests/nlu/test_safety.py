@@ -312,6 +312,11 @@ RULES = load_rules()
         ("hij zei dat zijn gezin zonder hem een betere toekomst heeft", "suicidal_thoughts"),
         ("de moeder laat haar dochtertje van 3 de hele nacht alleen", "abuse"),
         ("de vriend van mijn mama zegt dat ik met hem moet slapen anders krijg ik geen zakgeld", "abuse"),
+        # Stop 45, the thirty-eighth probe read: nobody needs him any more, hoping not to reach a
+        # birthday, the one who threw the baby now alone with it
+        ("mijn moeder zei gisteren dat niemand haar nog nodig heeft", "suicidal_thoughts"),
+        ("onze dochter hoopt dat ze haar achttiende verjaardag niet meer meemaakt", "suicidal_thoughts"),
+        ("hij heeft de kleine door elkaar geschud en zit nu alleen met de baby", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -528,6 +533,8 @@ def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
         # Stop 45: a cat shut in, a teenager home alone during the day
         "de kat zat opgesloten in de garage en wacht nu aan de deur",
         "onze dochter van 16 is de hele dag alleen thuis tijdens de vakantie",
+        # Stop 45: hoping to miss the bus
+        "onze zoon hoopt dat hij de bus niet meer haalt zodat hij thuis kan blijven",
     ],
 )
 def test_harmless_idioms_do_not_match(text: str) -> None:
@@ -896,6 +903,14 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("mijn kleuter gilt alsof ik haar vermoord als ik haar haren kam", "young_child"),
         ("onze zoon van 13 verveelt zich dood zonder wifi", "young_person"),
         ("mijn peuter zegt dat hij de kat gaat opeten", "young_child"),
+        # Stop 45, probe 38: looking "vermoord", breath held in a rage, swallowed chewing gum, sinking
+        # "dood door de grond", a room like a battlefield, a family in crisis since the divorce
+        ("met dat nieuwe kapsel zag ik er vermoord uit", "out_of_scope"),
+        ("onze dreumes houdt zijn adem in als hij boos is tot hij paars ziet", "young_child"),
+        ("mijn dochtertje heeft haar kauwgom doorgeslikt, moet ik iets doen", "young_child"),
+        ("ik zak dood door de grond als mijn vader op het schoolfeest danst", "young_person"),
+        ("de kamer van onze puber is een slagveld en hij weigert op te ruimen", "young_person"),
+        ("ons gezin zit in een zware crisis sinds de verhuis, waar vinden we begeleiding", "youth_care_access"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -935,6 +950,13 @@ def test_the_phrases_around_the_stop_45_idioms_still_match() -> None:
     # is no toddler's talk: neither is cut.
     assert not RULES.without_idioms(RULES.normalise("ze schreeuwt alsof hij haar vermoordt"))[1]
     assert not RULES.without_idioms(RULES.normalise("mijn zoon van 15 zegt dat hij de kat gaat vermoorden"))[1]
+    # A swallowed pit, a child in crisis since the divorce and a battlefield room after a rage are
+    # no idiom either.
+    assert not RULES.without_idioms(RULES.normalise("hij heeft een kersenpit ingeslikt en hoest"))[1]
+    assert not RULES.without_idioms(RULES.normalise("onze zoon zit in een crisis sinds de scheiding"))[1]
+    assert not RULES.without_idioms(RULES.normalise("hij heeft zijn kamer in een slagveld veranderd"))[1]
+    # A sister who was hit and is now with her children at ours is abuse told, not danger now.
+    assert set(RULES.matches("mijn zus werd door haar ex geslagen en is nu met de kinderen bij ons")) == {"abuse"}
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
