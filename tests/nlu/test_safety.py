@@ -317,6 +317,9 @@ RULES = load_rules()
         ("mijn moeder zei gisteren dat niemand haar nog nodig heeft", "suicidal_thoughts"),
         ("onze dochter hoopt dat ze haar achttiende verjaardag niet meer meemaakt", "suicidal_thoughts"),
         ("hij heeft de kleine door elkaar geschud en zit nu alleen met de baby", "acute_danger"),
+        # Stop 45, the thirty-ninth probe read: a child held for ransom
+        ("ze houden haar vast tot we tienduizend euro betalen", "acute_danger"),
+        ("er kwam een briefje waarin ze losgeld vragen voor onze zoon", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -911,6 +914,13 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("ik zak dood door de grond als mijn vader op het schoolfeest danst", "young_person"),
         ("de kamer van onze puber is een slagveld en hij weigert op te ruimen", "young_person"),
         ("ons gezin zit in een zware crisis sinds de verhuis, waar vinden we begeleiding", "youth_care_access"),
+        # Stop 45, probe 39: choked but drank on, ashamed to death, a pillow fight, nobody in danger,
+        # a sister who wears her brother's jumper
+        ("ons zoontje verslikte zich in zijn water maar speelde gewoon verder", "young_child"),
+        ("mijn dochter zegt dat ze zich dood schaamt voor haar beugel", "young_person"),
+        ("de jongens bekogelen elkaar met kussens op hun kamer, tot later", "goodbye"),
+        ("oké, niemand in direct gevaar, ik wou enkel info", "affirm"),
+        ("hij zegt dat hij zijn broer gaat afmaken als die nog eens zijn trui pikt", "young_person"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -957,6 +967,9 @@ def test_the_phrases_around_the_stop_45_idioms_still_match() -> None:
     assert not RULES.without_idioms(RULES.normalise("hij heeft zijn kamer in een slagveld veranderd"))[1]
     # A sister who was hit and is now with her children at ours is abuse told, not danger now.
     assert set(RULES.matches("mijn zus werd door haar ex geslagen en is nu met de kinderen bij ons")) == {"abuse"}
+    # Choking without "maar ... verder" or with "niet" after it is not cut.
+    assert not RULES.without_idioms(RULES.normalise("de baby verslikte zich en ademt niet goed"))[1]
+    assert not RULES.without_idioms(RULES.normalise("hij verslikte zich maar hoest het niet op"))[1]
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
