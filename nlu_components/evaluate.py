@@ -340,6 +340,14 @@ EVALUATION_SETS = (
             "twenty-first, re-tuned (the model's choice of concern from 0.6): the same; twenty-second, after "
             "the thirty-sixth probe's reading: macro-F1 0.890; recall 0.950 for each concern and precision "
             "0.717, 0.884, 0.905, 0.905; 2, 6 and 22; place F1 0.947, age F1 0.920",
+            "twenty-third score (stop 45, after the thirty-seventh probe's errors were read, the thirty-ninth "
+            "committed): macro-F1 0.889; recall 0.950, 0.950, 0.925, 0.950 and precision 0.704, 0.884, 0.902, "
+            "0.905; 2, 7 and 22; twenty-fourth, after the thirty-eighth probe's reading (no pattern change "
+            "reaches a message of this set, counted): macro-F1 0.888; precision 0.717, 0.884, 0.881, 0.884; "
+            "2, 7 and 23; twenty-fifth, after the thirty-ninth probe's reading: the same; twenty-sixth, "
+            "re-tuned (regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): macro-F1 "
+            "0.889; recall 0.950, 0.950, 0.925, 0.950 and precision 0.745, 0.864, 0.881, 0.884; 2, 7 and 22; "
+            "place F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1356,7 +1364,11 @@ EVALUATION_SETS = (
             "0.88, 0.87, 0.83",
             "second score, after the thirty-fifth probe's errors were read: 0, 4 and 8; third, re-tuned "
             "(regularisation 256, threshold 0.20, the model's choice of concern from 0.6): 0, 4 and 8; fourth, "
-            "after the thirty-sixth probe's reading: 0, 4 and 8",
+            "after the thirty-sixth probe's reading: 0, 4 and 8; its errors then read in stop 45 "
+            "(docs/nlu.md); fifth, after the reading: 0, 0 and 2 (now training fit; the two left are said in "
+            "docs/nlu.md); sixth and seventh, after the thirty-eighth and thirty-ninth probes' readings: 0, 0 "
+            "and 2; eighth, re-tuned (regularisation 4,096, threshold 0.10, the model's choice of concern from "
+            "0.7): 0, 0 and 2",
         ),
     ),
     safety_probe(
@@ -1373,7 +1385,10 @@ EVALUATION_SETS = (
             "regularisation 256, threshold 0.20, the model's choice of concern from 0.6): none of the 60 "
             "safety messages without a safety answer, 3 with another concern's, 9 of the 30 alarming-but-safe "
             "ones with a safety answer; recall 0.93, 0.87, 1.00, 1.00, precision 0.70, 1.00, 0.83, 0.83",
-            "second score, after the thirty-sixth probe's errors were read: 0, 3 and 9",
+            "second score, after the thirty-sixth probe's errors were read: 0, 3 and 9; third, after the "
+            "thirty-seventh probe's reading: 0, 3 and 9; its errors then read in stop 45 (docs/nlu.md); fourth, "
+            "after the reading: 0, 0 and 0 (now training fit); fifth, after the thirty-ninth probe's reading, "
+            "and sixth, re-tuned: 0, 0 and 0",
         ),
     ),
     safety_probe(
@@ -1386,6 +1401,15 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (after the thirty-seventh probe's errors were read; the model's settings as at the "
+            "end of stop 44: regularisation 256, threshold 0.20, the model's choice of concern from 0.6): none "
+            "of the 60 safety messages without a safety answer, 2 with another concern's, 6 of the 30 "
+            "alarming-but-safe ones with a safety answer; recall 0.93, 1.00, 0.93, 1.00, precision 0.74, "
+            "0.94, 1.00, 0.88",
+            "second score, after the thirty-eighth probe's errors were read: 0, 2 and 5; its errors then read "
+            "in stop 45 (docs/nlu.md); third, after the reading: 0, 1 and 0 (now training fit; the one left is "
+            "said in docs/nlu.md); fourth, re-tuned (regularisation 4,096, threshold 0.10, the model's choice "
+            "of concern from 0.7): 0, 1 and 0",
         ),
     ),
     safety_probe(
@@ -1398,6 +1422,13 @@ EVALUATION_SETS = (
             "before it was scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (after the thirty-eighth probe's errors were read; regularisation 256, threshold "
+            "0.20, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
+            "answer (a minor in crisis), 4 with another concern's, 4 of the 30 alarming-but-safe ones with a "
+            "safety answer; recall 0.87, 0.93, 1.00, 0.87, precision 0.76, 0.82, 1.00, 0.93",
+            "second score, after the thirty-ninth probe's errors were read: 1, 4 and 4; third, re-tuned "
+            "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): 1, 4 and 4 "
+            "(precision 0.76, 0.78, 1.00, 1.00)",
         ),
     ),
 )

@@ -87,7 +87,9 @@ SENTENCE_VECTOR_WEIGHTS = [1.0]
 # for another concern). The three again lie within a few false alarms of each other. Stop 42, with
 # probe 31 joined: 1,024 at 0.15. Stop 43, with probes 32 and 33 joined: 256 at 0.20 (2 misses, 159
 # false alarms, 55 answers for another concern; 1,024 at 0.20: 2, 131 and 56). Stop 44, with
-# probes 34 and 35 joined: 256 at 0.20 again (2, 158 and 53; 1,024 at 0.15: 2, 154 and 55).
+# probes 34 and 35 joined: 256 at 0.20 again (2, 158 and 53; 1,024 at 0.15: 2, 154 and 55). Stop
+# 45, with probes 36 to 39 joined: 4,096 at 0.10 (2, 164 and 52; 1,024 at 0.15: 2, 160 and 53; 256
+# at 0.20: 2, 162 and 55), both edges of this grid; the next run should try 16,384 and 0.05 too.
 REGULARISATIONS = [256.0, 1024.0, 4096.0]
 THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(18)]  # 0.10 .. 0.95
 # The safeguard's min_confidence_without_pattern (config.yml): below it, a safety guess of DIET that
