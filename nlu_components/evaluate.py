@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_40/
+  tests/nlu/safety_probe_2/ to safety_probe_41/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1429,6 +1429,18 @@ EVALUATION_SETS = (
             "second score, after the thirty-ninth probe's errors were read: 1, 4 and 4; third, re-tuned "
             "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): 1, 4 and 4 "
             "(precision 0.76, 0.78, 1.00, 1.00)",
+        ),
+    ),
+    safety_probe(
+        41,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 45) before the fortieth edition's errors were read or it "
+            "became training data for the safety model, checked with nlu_components.check_new_set (9 drafts "
+            "listed as near copies of older sets; all rewritten, none of the rewrites listed) and committed "
+            "before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
