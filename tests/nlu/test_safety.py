@@ -15,6 +15,11 @@ from nlu_components.safety import PATTERNS_FILE, SafetyRules, load_rules
 RULES = load_rules()
 
 
+def _idiom_cut(text: str) -> bool:
+    """Whether an idiom is cut out of the message, as the safeguard sees it."""
+    return RULES.without_idioms(RULES.normalise(text))[1]
+
+
 @pytest.mark.parametrize(
     ("text", "concern"),
     [
@@ -787,7 +792,7 @@ def test_a_joke_or_a_still_pet_is_harmless_but_not_a_partners_threat_or_a_still_
     assert "acute_danger" in RULES.matches("katrien ligt roerloos op de grond")
     fall = "noodgeval in de crèche, mijn zoon is gevallen en bloedt"
     assert "acute_danger" in RULES.matches(fall)
-    assert RULES.without_idioms(RULES.normalise(fall))[1] is False
+    assert _idiom_cut(fall) is False
 
 
 def test_the_crisis_tie_break_leaves_weapons_victims_and_harmless_messages_alone() -> None:
@@ -935,8 +940,8 @@ def test_a_threat_with_a_time_is_no_idiom() -> None:
 
 def test_scared_to_death_of_a_person_is_no_idiom() -> None:
     # Only an ordinary fear is cut (stop 43): the fear of someone stays for DIET and the model.
-    assert RULES.without_idioms(RULES.normalise("ik ben als de dood dat hij terugkomt"))[1] is False
-    assert RULES.without_idioms(RULES.normalise("ik ben als de dood voor de bevalling"))[1] is True
+    assert _idiom_cut("ik ben als de dood dat hij terugkomt") is False
+    assert _idiom_cut("ik ben als de dood voor de bevalling") is True
 
 
 def test_the_phrases_around_the_stop_43_idioms_still_match() -> None:
@@ -945,7 +950,7 @@ def test_the_phrases_around_the_stop_43_idioms_still_match() -> None:
     assert "suicidal_thoughts" in RULES.matches("ik wil 's morgens niet meer opstaan, nooit meer")
     assert "acute_danger" in RULES.matches("iemand heeft mijn kind meegenomen aan de schoolpoort")
     assert "abuse" in RULES.matches("mijn dochtertje zegt dat haar oom haar pijn doet")
-    assert not RULES.without_idioms(RULES.normalise("ik ga dood als hij me verlaat"))[1]
+    assert not _idiom_cut("ik ga dood als hij me verlaat")
 
 
 def test_the_phrases_around_the_stop_44_idioms_still_match() -> None:
@@ -958,18 +963,18 @@ def test_the_phrases_around_the_stop_44_idioms_still_match() -> None:
 def test_the_phrases_around_the_stop_45_idioms_still_match() -> None:
     # Screaming as if he kills her is what a neighbour may hear, and a teenager's threat to the cat
     # is no toddler's talk: neither is cut.
-    assert not RULES.without_idioms(RULES.normalise("ze schreeuwt alsof hij haar vermoordt"))[1]
-    assert not RULES.without_idioms(RULES.normalise("mijn zoon van 15 zegt dat hij de kat gaat vermoorden"))[1]
+    assert not _idiom_cut("ze schreeuwt alsof hij haar vermoordt")
+    assert not _idiom_cut("mijn zoon van 15 zegt dat hij de kat gaat vermoorden")
     # A swallowed pit, a child in crisis since the divorce and a battlefield room after a rage are
     # no idiom either.
-    assert not RULES.without_idioms(RULES.normalise("hij heeft een kersenpit ingeslikt en hoest"))[1]
-    assert not RULES.without_idioms(RULES.normalise("onze zoon zit in een crisis sinds de scheiding"))[1]
-    assert not RULES.without_idioms(RULES.normalise("hij heeft zijn kamer in een slagveld veranderd"))[1]
+    assert not _idiom_cut("hij heeft een kersenpit ingeslikt en hoest")
+    assert not _idiom_cut("onze zoon zit in een crisis sinds de scheiding")
+    assert not _idiom_cut("hij heeft zijn kamer in een slagveld veranderd")
     # A sister who was hit and is now with her children at ours is abuse told, not danger now.
     assert set(RULES.matches("mijn zus werd door haar ex geslagen en is nu met de kinderen bij ons")) == {"abuse"}
     # Choking without "maar ... verder" or with "niet" after it is not cut.
-    assert not RULES.without_idioms(RULES.normalise("de baby verslikte zich en ademt niet goed"))[1]
-    assert not RULES.without_idioms(RULES.normalise("hij verslikte zich maar hoest het niet op"))[1]
+    assert not _idiom_cut("de baby verslikte zich en ademt niet goed")
+    assert not _idiom_cut("hij verslikte zich maar hoest het niet op")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
