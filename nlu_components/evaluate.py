@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_41/
+  tests/nlu/safety_probe_2/ to safety_probe_42/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1428,7 +1428,8 @@ EVALUATION_SETS = (
             "safety answer; recall 0.87, 0.93, 1.00, 0.87, precision 0.76, 0.82, 1.00, 0.93",
             "second score, after the thirty-ninth probe's errors were read: 1, 4 and 4; third, re-tuned "
             "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): 1, 4 and 4 "
-            "(precision 0.76, 0.78, 1.00, 1.00)",
+            "(precision 0.76, 0.78, 1.00, 1.00); fourth, at the start of stop 46 with nothing changed: 1, 4 "
+            "and 4; its errors then read in stop 46 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1439,6 +1440,22 @@ EVALUATION_SETS = (
             "became training data for the safety model, checked with nlu_components.check_new_set (9 drafts "
             "listed as near copies of older sets; all rewritten, none of the rewrites listed) and committed "
             "before it was scored; only the safety rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
+            "first score (at the start of stop 46, the final model of stop 45: regularisation 4,096, threshold "
+            "0.10, the model's choice of concern from 0.7): none of the 60 safety messages without a safety "
+            "answer, 5 with another concern's (3 danger now, 2 suicidal), 5 of the 30 alarming-but-safe ones "
+            "with a safety answer; recall 0.80, 0.87, 1.00, 1.00, precision 0.75, 0.93, 0.83, 0.88",
+        ),
+    ),
+    safety_probe(
+        42,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 46) before the fortieth and forty-first editions' errors were "
+            "read, checked with nlu_components.check_new_set (9 drafts listed as near copies of older sets; "
+            "all rewritten, one of the rewrites listed and rewritten again) and committed before it was "
+            "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
         ),
