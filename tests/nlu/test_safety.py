@@ -325,6 +325,11 @@ def _idiom_cut(text: str) -> bool:
         # Stop 45, the thirty-ninth probe read: a child held for ransom
         ("ze houden haar vast tot we tienduizend euro betalen", "acute_danger"),
         ("er kwam een briefje waarin ze losgeld vragen voor onze zoon", "acute_danger"),
+        # Stop 46, the fortieth probe read: a spiked drink with a sign of now, a parent who climbed
+        # a roof with the baby, a teenager who drinks until falling over
+        ("iemand deed iets in haar drankje en nu kan ze niet meer rechtstaan", "acute_danger"),
+        ("de papa is met zijn dochtertje het dak van de flat opgeklommen", "acute_danger"),
+        ("mijn zoon van 16 zuipt elk weekend tot hij buiten westen is", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -926,6 +931,8 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("de jongens bekogelen elkaar met kussens op hun kamer, tot later", "goodbye"),
         ("oké, niemand in direct gevaar, ik wou enkel info", "affirm"),
         ("hij zegt dat hij zijn broer gaat afmaken als die nog eens zijn trui pikt", "young_person"),
+        # Stop 46, probe 40: a knife to buy for cooking lessons
+        ("mijn zoon moet een mes hebben voor de kookles, welk merk raad je aan", "young_person"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -975,6 +982,17 @@ def test_the_phrases_around_the_stop_45_idioms_still_match() -> None:
     # Choking without "maar ... verder" or with "niet" after it is not cut.
     assert not _idiom_cut("de baby verslikte zich en ademt niet goed")
     assert not _idiom_cut("hij verslikte zich maar hoest het niet op")
+
+
+def test_the_phrases_around_the_stop_46_patterns_still_match_or_stay_apart() -> None:
+    # A drowning now is danger now; one seen in the past, with "sindsdien", is not.
+    assert "acute_danger" in RULES.matches("help, mijn zoontje verdrinkt in de vijver")
+    assert "acute_danger" not in RULES.matches("ze zag haar broer verdrinken en sindsdien praat ze niet meer")
+    # A spiked drink told the morning after, or a family watching the stars on the roof, is no
+    # danger now; a father who drinks until he falls over is no minor in crisis.
+    assert "acute_danger" not in RULES.matches("ze zegt dat iemand gisteren iets in haar drankje deed")
+    assert "acute_danger" not in RULES.matches("we kijken met de kinderen op het dak naar de sterren")
+    assert "minor_crisis" not in RULES.matches("mijn dochter zegt dat haar vader drinkt tot hij omvalt")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
