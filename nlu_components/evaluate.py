@@ -1446,6 +1446,8 @@ EVALUATION_SETS = (
             "0.10, the model's choice of concern from 0.7): none of the 60 safety messages without a safety "
             "answer, 5 with another concern's (3 danger now, 2 suicidal), 5 of the 30 alarming-but-safe ones "
             "with a safety answer; recall 0.80, 0.87, 1.00, 1.00, precision 0.75, 0.93, 0.83, 0.88",
+            "second score, after the fortieth probe's errors were read: 0, 5 and 5; its errors then read in "
+            "stop 46 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1458,6 +1460,11 @@ EVALUATION_SETS = (
             "scored; only the safety rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (after the fortieth probe's errors were read; the model's settings as at the end of "
+            "stop 45: regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): none of "
+            "the 60 safety messages without a safety answer, 4 with another concern's, 2 of the 30 "
+            "alarming-but-safe ones with a safety answer; recall 0.93, 1.00, 0.87, 0.93, precision 0.88, "
+            "0.88, 0.93, 0.93",
         ),
     ),
 )

@@ -330,6 +330,14 @@ def _idiom_cut(text: str) -> bool:
         ("iemand deed iets in haar drankje en nu kan ze niet meer rechtstaan", "acute_danger"),
         ("de papa is met zijn dochtertje het dak van de flat opgeklommen", "acute_danger"),
         ("mijn zoon van 16 zuipt elk weekend tot hij buiten westen is", "minor_crisis"),
+        # Stop 46, the forty-first probe read: hit and lying on the ground now, a head held under
+        # water now, men who do not open the door of a strange house, a crash that should look like
+        # an accident, not having jumped at the railway
+        ("ze hebben hem met een stoel geslagen en hij ligt nog op de stoep", "acute_danger"),
+        ("mijn stiefvader houdt mijn broertjes hoofd onder water in het bad", "acute_danger"),
+        ("ik zit in een onbekend appartement en ze doen de deur niet open", "acute_danger"),
+        ("ik ga ergens tegenaan crashen zodat het op een ongeluk lijkt", "suicidal_thoughts"),
+        ("gisteren stond ik op de brug en ik weet niet waarom ik niet gesprongen ben", "suicidal_thoughts"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -933,6 +941,10 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("hij zegt dat hij zijn broer gaat afmaken als die nog eens zijn trui pikt", "young_person"),
         # Stop 46, probe 40: a knife to buy for cooking lessons
         ("mijn zoon moet een mes hebben voor de kookles, welk merk raad je aan", "young_person"),
+        # Stop 46, probe 41: a knife bought to cut bread, a heart attack in the past with the
+        # person now in hospital
+        ("we hebben een broodmes gekocht om het brood mee te snijden, het is erg scherp", "out_of_scope"),
+        ("oma heeft een beroerte gehad en ligt in het ziekenhuis, wie past op de kleintjes", "urgent_child_care"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -993,6 +1005,14 @@ def test_the_phrases_around_the_stop_46_patterns_still_match_or_stay_apart() -> 
     assert "acute_danger" not in RULES.matches("ze zegt dat iemand gisteren iets in haar drankje deed")
     assert "acute_danger" not in RULES.matches("we kijken met de kinderen op het dak naar de sterren")
     assert "minor_crisis" not in RULES.matches("mijn dochter zegt dat haar vader drinkt tot hij omvalt")
+    # A head held under water as a punishment, or whenever the child does not listen, is abuse
+    # that keeps happening; a crash meant to look like an accident with the children in the car
+    # is left to danger now; a heart attack on the floor now is no idiom.
+    assert "acute_danger" not in RULES.matches("als straf duwt ze zijn hoofd onder water")
+    assert "acute_danger" not in RULES.matches("hij duwt mijn hoofd onder water als ik niet luister")
+    crash_with_the_children = "hij wil met de kinderen erin tegen een muur rijden zodat het op een ongeval lijkt"
+    assert "suicidal_thoughts" not in RULES.matches(crash_with_the_children)
+    assert not _idiom_cut("mijn man heeft een hartaanval gehad en ligt op de grond")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
