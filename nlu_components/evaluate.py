@@ -348,6 +348,13 @@ EVALUATION_SETS = (
             "re-tuned (regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): macro-F1 "
             "0.889; recall 0.950, 0.950, 0.925, 0.950 and precision 0.745, 0.864, 0.881, 0.884; 2, 7 and 22; "
             "place F1 0.947, age F1 0.920",
+            "twenty-seventh score (stop 46, nothing changed): the same; twenty-eighth, after the fortieth "
+            "probe's reading (no pattern change reaches a message of this set, counted): macro-F1 0.888; "
+            "precision 0.731, 0.884, 0.881, 0.884; 2, 7 and 22; twenty-ninth, after the forty-first probe's "
+            "reading (one message of this set matches or is cut differently, counted) and re-tuned "
+            "(regularisation 16,384, threshold 0.05, the model's choice of concern from 0.7): macro-F1 0.887; "
+            "recall 0.975, 0.950, 0.925, 0.950 and precision 0.736, 0.864, 0.881, 0.864; 1, 7 and 24; place "
+            "F1 0.947, age F1 0.920",
         ),
         gates=True,
     ),
@@ -1429,7 +1436,9 @@ EVALUATION_SETS = (
             "second score, after the thirty-ninth probe's errors were read: 1, 4 and 4; third, re-tuned "
             "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.7): 1, 4 and 4 "
             "(precision 0.76, 0.78, 1.00, 1.00); fourth, at the start of stop 46 with nothing changed: 1, 4 "
-            "and 4; its errors then read in stop 46 (docs/nlu.md)",
+            "and 4; its errors then read in stop 46 (docs/nlu.md); fifth, after the reading: 0, 1 and 0 (now "
+            "training fit; the one left is said in docs/nlu.md); sixth, after the forty-first probe's reading "
+            "and re-tuned: 0, 1 and 0",
         ),
     ),
     safety_probe(
@@ -1447,7 +1456,8 @@ EVALUATION_SETS = (
             "answer, 5 with another concern's (3 danger now, 2 suicidal), 5 of the 30 alarming-but-safe ones "
             "with a safety answer; recall 0.80, 0.87, 1.00, 1.00, precision 0.75, 0.93, 0.83, 0.88",
             "second score, after the fortieth probe's errors were read: 0, 5 and 5; its errors then read in "
-            "stop 46 (docs/nlu.md)",
+            "stop 46 (docs/nlu.md); third, after the reading and re-tuned (regularisation 16,384, threshold "
+            "0.05, the model's choice of concern from 0.7): 0, 0 and 0 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1465,6 +1475,9 @@ EVALUATION_SETS = (
             "the 60 safety messages without a safety answer, 4 with another concern's, 2 of the 30 "
             "alarming-but-safe ones with a safety answer; recall 0.93, 1.00, 0.87, 0.93, precision 0.88, "
             "0.88, 0.93, 0.93",
+            "second score, after the forty-first probe's errors were read and re-tuned (regularisation "
+            "16,384, threshold 0.05, the model's choice of concern from 0.7): 0, 4 and 4; precision 0.88, "
+            "0.83, 0.87, 0.93",
         ),
     ),
 )
