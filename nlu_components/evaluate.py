@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_42/
+  tests/nlu/safety_probe_2/ to safety_probe_43/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1478,6 +1478,18 @@ EVALUATION_SETS = (
             "second score, after the forty-first probe's errors were read and re-tuned (regularisation "
             "16,384, threshold 0.05, the model's choice of concern from 0.7): 0, 4 and 4; precision 0.88, "
             "0.83, 0.87, 0.93",
+        ),
+    ),
+    safety_probe(
+        43,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 47) before the forty-second edition's errors were read, "
+            "checked with nlu_components.check_new_set (12 drafts listed as near copies of older sets, 14 "
+            "pairs; all rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
