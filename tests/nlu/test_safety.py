@@ -338,6 +338,12 @@ def _idiom_cut(text: str) -> bool:
         ("ik zit in een onbekend appartement en ze doen de deur niet open", "acute_danger"),
         ("ik ga ergens tegenaan crashen zodat het op een ongeluk lijkt", "suicidal_thoughts"),
         ("gisteren stond ik op de brug en ik weet niet waarom ik niet gesprongen ben", "suicidal_thoughts"),
+        # Stop 47, the forty-second probe read: a door beaten with a hammer or while people hide
+        # behind it, someone who hurts a child between the legs, and "ik doe mij pijn" still
+        ("hij slaat met een hamer tegen onze voordeur", "acute_danger"),
+        ("mijn vriend bonkt op de badkamerdeur waar de kinderen en ik verstopt zitten", "acute_danger"),
+        ("de nieuwe vriend van mama deed me pijn tussen mijn benen", "abuse"),
+        ("soms doe ik mij pijn met een schaar", "suicidal_thoughts"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -1013,6 +1019,19 @@ def test_the_phrases_around_the_stop_46_patterns_still_match_or_stay_apart() -> 
     crash_with_the_children = "hij wil met de kinderen erin tegen een muur rijden zodat het op een ongeval lijkt"
     assert "suicidal_thoughts" not in RULES.matches(crash_with_the_children)
     assert not _idiom_cut("mijn man heeft een hartaanval gehad en ligt op de grond")
+
+
+def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> None:
+    # Someone else who hurts the writer, or sorrow, is no self-harm.
+    assert "suicidal_thoughts" not in RULES.matches("haar broer doet mij pijn als niemand kijkt")
+    assert "suicidal_thoughts" not in RULES.matches("het doet mij pijn om mijn dochter zo verdrietig te zien")
+    # The police taking a parent along is an arrest, in either word order; anyone else taking a
+    # child along, or the police named in another clause, is still danger now.
+    assert "acute_danger" not in RULES.matches("de agenten hebben papa daarnet meegenomen, ik ben alleen")
+    assert "acute_danger" not in RULES.matches("mijn moeder is meegenomen door de politie")
+    assert "acute_danger" in RULES.matches("een man heeft mijn dochter meegenomen, de politie is verwittigd")
+    # A teenager who kicks his own door in a rage, without anyone hiding behind it, is not danger now.
+    assert "acute_danger" not in RULES.matches("onze zoon schopt tegen zijn kamerdeur als hij zijn zin niet krijgt")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
