@@ -355,6 +355,9 @@ EVALUATION_SETS = (
             "(regularisation 16,384, threshold 0.05, the model's choice of concern from 0.7): macro-F1 0.887; "
             "recall 0.975, 0.950, 0.925, 0.950 and precision 0.736, 0.864, 0.881, 0.864; 1, 7 and 24; place "
             "F1 0.947, age F1 0.920",
+            "thirtieth score (stop 47, only the forty-third probe added): the same; thirty-first, after the "
+            "forty-second probe's reading (no pattern change reaches a message of this set, counted; no "
+            "intent of this set changed): the same",
         ),
         gates=True,
     ),
@@ -1478,6 +1481,9 @@ EVALUATION_SETS = (
             "second score, after the forty-first probe's errors were read and re-tuned (regularisation "
             "16,384, threshold 0.05, the model's choice of concern from 0.7): 0, 4 and 4; precision 0.88, "
             "0.83, 0.87, 0.93",
+            "third, at the start of stop 47 with only the forty-third probe added: 0, 4 and 4; its errors then "
+            "read in stop 47 (docs/nlu.md); fourth, after the reading: 0, 1 and 1 (now training fit; the two "
+            "left are said in docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1490,6 +1496,11 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (at the start of stop 47, the final model of stop 46: regularisation 16,384, "
+            "threshold 0.05, the model's choice of concern from 0.7): none of the 60 safety messages without "
+            "a safety answer, 1 with another concern's, 4 of the 30 alarming-but-safe ones with a safety "
+            "answer; recall 1.00, 1.00, 0.93, 1.00, precision 0.83, 0.94, 0.93, 1.00",
+            "second score, after the forty-second probe's errors were read: 0, 1 and 4",
         ),
     ),
 )
