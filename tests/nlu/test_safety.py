@@ -1032,6 +1032,8 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
     assert "acute_danger" in RULES.matches("een man heeft mijn dochter meegenomen, de politie is verwittigd")
     # A teenager who kicks his own door in a rage, without anyone hiding behind it, is not danger now.
     assert "acute_danger" not in RULES.matches("onze zoon schopt tegen zijn kamerdeur als hij zijn zin niet krijgt")
+    # Knocking is no beating: a teacher at the classroom door is no danger.
+    assert "acute_danger" not in RULES.matches("de juf klopt op de klasdeur waar de kinderen zitten")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
