@@ -357,7 +357,9 @@ EVALUATION_SETS = (
             "F1 0.947, age F1 0.920",
             "thirtieth score (stop 47, only the forty-third probe added): the same; thirty-first, after the "
             "forty-second probe's reading (no pattern change reaches a message of this set, counted; no "
-            "intent of this set changed): the same",
+            "intent of this set changed): the same; thirty-second, re-tuned with the forty-first and "
+            "forty-second probes read (regularisation 4,096, threshold 0.10, the model's choice of concern "
+            "from 0.6): macro-F1 0.887; precision 0.736, 0.884, 0.881, 0.864; 1, 7 and 23",
         ),
         gates=True,
     ),
@@ -1483,7 +1485,8 @@ EVALUATION_SETS = (
             "0.83, 0.87, 0.93",
             "third, at the start of stop 47 with only the forty-third probe added: 0, 4 and 4; its errors then "
             "read in stop 47 (docs/nlu.md); fourth, after the reading: 0, 1 and 1 (now training fit; the two "
-            "left are said in docs/nlu.md)",
+            "left are said in docs/nlu.md); fifth, re-tuned (regularisation 4,096, threshold 0.10, the "
+            "model's choice of concern from 0.6): 0, 1 and 1",
         ),
     ),
     safety_probe(
@@ -1500,7 +1503,8 @@ EVALUATION_SETS = (
             "threshold 0.05, the model's choice of concern from 0.7): none of the 60 safety messages without "
             "a safety answer, 1 with another concern's, 4 of the 30 alarming-but-safe ones with a safety "
             "answer; recall 1.00, 1.00, 0.93, 1.00, precision 0.83, 0.94, 0.93, 1.00",
-            "second score, after the forty-second probe's errors were read: 0, 1 and 4",
+            "second score, after the forty-second probe's errors were read: 0, 1 and 4; third, re-tuned "
+            "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.6): 0, 1 and 4",
         ),
     ),
 )
