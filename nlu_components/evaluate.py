@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_43/
+  tests/nlu/safety_probe_2/ to safety_probe_44/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1505,6 +1505,18 @@ EVALUATION_SETS = (
             "answer; recall 1.00, 1.00, 0.93, 1.00, precision 0.83, 0.94, 0.93, 1.00",
             "second score, after the forty-second probe's errors were read: 0, 1 and 4; third, re-tuned "
             "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.6): 0, 1 and 4",
+        ),
+    ),
+    safety_probe(
+        44,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 48) before the forty-third edition's errors were read, "
+            "checked with nlu_components.check_new_set (13 drafts listed as near copies of older sets, 18 "
+            "pairs; all rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
