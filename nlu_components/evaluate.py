@@ -360,6 +360,7 @@ EVALUATION_SETS = (
             "intent of this set changed): the same; thirty-second, re-tuned with the forty-first and "
             "forty-second probes read (regularisation 4,096, threshold 0.10, the model's choice of concern "
             "from 0.6): macro-F1 0.887; precision 0.736, 0.884, 0.881, 0.864; 1, 7 and 23",
+            "thirty-third score (stop 48, only the forty-fourth probe added): the same",
         ),
         gates=True,
     ),
@@ -1505,6 +1506,8 @@ EVALUATION_SETS = (
             "answer; recall 1.00, 1.00, 0.93, 1.00, precision 0.83, 0.94, 0.93, 1.00",
             "second score, after the forty-second probe's errors were read: 0, 1 and 4; third, re-tuned "
             "(regularisation 4,096, threshold 0.10, the model's choice of concern from 0.6): 0, 1 and 4",
+            "fourth, at the start of stop 48 with only the forty-fourth probe added: 0, 1 and 4; its errors "
+            "then read in stop 48 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1517,6 +1520,10 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (at the start of stop 48, the final model of stop 47: regularisation 4,096, "
+            "threshold 0.10, the model's choice of concern from 0.6): none of the 60 safety messages without "
+            "a safety answer, 4 with another concern's, 1 of the 30 alarming-but-safe ones with a safety "
+            "answer; recall 0.87, 0.93, 1.00, 0.93, precision 0.93, 0.93, 0.88, 0.93",
         ),
     ),
 )

@@ -344,6 +344,8 @@ def _idiom_cut(text: str) -> bool:
         ("mijn vriend bonkt op de badkamerdeur waar de kinderen en ik verstopt zitten", "acute_danger"),
         ("de nieuwe vriend van mama deed me pijn tussen mijn benen", "abuse"),
         ("soms doe ik mij pijn met een schaar", "suicidal_thoughts"),
+        # Stop 48, probe 43: a neighbour who lures a child in with sweets, and the child's silence
+        ("de buurvrouw neemt mijn zoon mee binnen voor chocolade en nu durft hij er niets over te zeggen", "abuse"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -951,6 +953,11 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         # person now in hospital
         ("we hebben een broodmes gekocht om het brood mee te snijden, het is erg scherp", "out_of_scope"),
         ("oma heeft een beroerte gehad en ligt in het ziekenhuis, wie past op de kleintjes", "urgent_child_care"),
+        # Stop 48, probe 43: "I'll kill that colleague yet", a deadly boring holiday, a toddler's
+        # bruised shins from bumping into everything
+        ("die printer weigert weer, ik zal die collega van de helpdesk nog wurgen", "out_of_scope"),
+        ("mijn dochter vindt de lessen dodelijk vervelend, hoe motiveer ik haar", "young_person"),
+        ("ons zoontje valt constant en heeft blauwe plekjes op zijn knieen", "young_child"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1034,6 +1041,17 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
     assert "acute_danger" not in RULES.matches("onze zoon schopt tegen zijn kamerdeur als hij zijn zin niet krijgt")
     # Knocking is no beating: a teacher at the classroom door is no danger.
     assert "acute_danger" not in RULES.matches("de juf klopt op de klasdeur waar de kinderen zitten")
+
+
+def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart() -> None:
+    # With a time, or with a child as the one named, "ik ga ... nog vermoorden" stays a threat.
+    assert "acute_danger" in RULES.matches("ik ga hem nog vermoorden vanavond")
+    assert "acute_danger" in RULES.matches("ik ga die kinderen nog vermoorden")
+    assert "acute_danger" in RULES.matches("ik ga hem vermoorden")
+    # Bruises elsewhere than the shins or knees, or a fall told by someone else, are not cut.
+    assert "abuse" in RULES.matches("ze stoot zich overal tegen zegt hij, maar ze heeft blauwe plekken op haar rug")
+    # Sweets from a neighbour, without the child's silence, are no abuse.
+    assert "abuse" not in RULES.matches("de buurman roept de kinderen soms binnen voor een ijsje, ze vinden hem tof")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
