@@ -346,6 +346,8 @@ def _idiom_cut(text: str) -> bool:
         ("soms doe ik mij pijn met een schaar", "suicidal_thoughts"),
         # Stop 48, probe 43: a neighbour who lures a child in with sweets, and the child's silence
         ("de buurvrouw neemt mijn zoon mee binnen voor chocolade en nu durft hij er niets over te zeggen", "abuse"),
+        # ... and someone who wants to take the children by force (the second development set)
+        ("de vader dreigt de baby met geweld mee te nemen", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -1052,6 +1054,8 @@ def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart() -> 
     assert "abuse" in RULES.matches("ze stoot zich overal tegen zegt hij, maar ze heeft blauwe plekken op haar rug")
     # Sweets from a neighbour, without the child's silence, are no abuse.
     assert "abuse" not in RULES.matches("de buurman roept de kinderen soms binnen voor een ijsje, ze vinden hem tof")
+    # Taking the children along without force is no danger now.
+    assert "acute_danger" not in RULES.matches("mijn ex wil de kinderen dit weekend meenemen naar zee")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
