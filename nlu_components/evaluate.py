@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_44/
+  tests/nlu/safety_probe_2/ to safety_probe_45/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1524,6 +1524,19 @@ EVALUATION_SETS = (
             "threshold 0.10, the model's choice of concern from 0.6): none of the 60 safety messages without "
             "a safety answer, 4 with another concern's, 1 of the 30 alarming-but-safe ones with a safety "
             "answer; recall 0.87, 0.93, 1.00, 0.93, precision 0.93, 0.93, 0.88, 0.93",
+            "second score, after the forty-third probe's errors were read: 0, 4 and 1",
+        ),
+    ),
+    safety_probe(
+        45,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 48) before the forty-fourth edition's errors were read, "
+            "checked with nlu_components.check_new_set (3 drafts listed as near copies of older sets; all "
+            "rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
