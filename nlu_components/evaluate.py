@@ -360,7 +360,10 @@ EVALUATION_SETS = (
             "intent of this set changed): the same; thirty-second, re-tuned with the forty-first and "
             "forty-second probes read (regularisation 4,096, threshold 0.10, the model's choice of concern "
             "from 0.6): macro-F1 0.887; precision 0.736, 0.884, 0.881, 0.864; 1, 7 and 23",
-            "thirty-third score (stop 48, only the forty-fourth probe added): the same",
+            "thirty-third score (stop 48, only the forty-fourth probe added): the same; thirty-fourth, after "
+            "the forty-third probe's reading (no pattern change reaches a message of this set, counted): "
+            "macro-F1 0.888; precision 0.750, 0.884, 0.881, 0.864; 1, 7 and 22; thirty-fifth, with the "
+            "forty-fifth probe added and a danger-now pattern for taking children by force: the same",
         ),
         gates=True,
     ),
@@ -1524,7 +1527,9 @@ EVALUATION_SETS = (
             "threshold 0.10, the model's choice of concern from 0.6): none of the 60 safety messages without "
             "a safety answer, 4 with another concern's, 1 of the 30 alarming-but-safe ones with a safety "
             "answer; recall 0.87, 0.93, 1.00, 0.93, precision 0.93, 0.93, 0.88, 0.93",
-            "second score, after the forty-third probe's errors were read: 0, 4 and 1",
+            "second score, after the forty-third probe's errors were read: 0, 4 and 1; third, with the "
+            "forty-fifth probe added and two more changes (docs/nlu.md): 0, 4 and 1; its errors then read "
+            "in stop 48 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1537,6 +1542,10 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (stop 48, after the forty-third probe's reading; regularisation 4,096, threshold "
+            "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
+            "answer, 2 with another concern's, 8 of the 30 alarming-but-safe ones with a safety answer; "
+            "recall 1.00, 0.80, 1.00, 1.00, precision 0.83, 0.92, 0.88, 0.79",
         ),
     ),
 )

@@ -348,6 +348,11 @@ def _idiom_cut(text: str) -> bool:
         ("de buurvrouw neemt mijn zoon mee binnen voor chocolade en nu durft hij er niets over te zeggen", "abuse"),
         # ... and someone who wants to take the children by force (the second development set)
         ("de vader dreigt de baby met geweld mee te nemen", "acute_danger"),
+        # Stop 48, probe 44: giving one's things away, a car blocked in and beaten on, a child
+        # locked up just now
+        ("mijn zoon heeft al zijn juwelen weggegeven aan zijn vrienden en zegt dat hij klaar is", "suicidal_thoughts"),
+        ("hij heeft ons klemgereden en trapt tegen het portier, ik zit erin met de baby", "acute_danger"),
+        ("mijn vriend heeft onze zoon zonet in de berging opgesloten", "acute_danger"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -960,6 +965,8 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("die printer weigert weer, ik zal die collega van de helpdesk nog wurgen", "out_of_scope"),
         ("mijn dochter vindt de lessen dodelijk vervelend, hoe motiveer ik haar", "young_person"),
         ("ons zoontje valt constant en heeft blauwe plekjes op zijn knieen", "young_child"),
+        # Stop 48, probe 44: a queue that "wordt nog mijn dood"
+        ("die wachtrij aan de kassa wordt nog mijn dood", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1056,6 +1063,15 @@ def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart() -> 
     assert "abuse" not in RULES.matches("de buurman roept de kinderen soms binnen voor een ijsje, ze vinden hem tof")
     # Taking the children along without force is no danger now.
     assert "acute_danger" not in RULES.matches("mijn ex wil de kinderen dit weekend meenemen naar zee")
+    # Another's things given away, or things given to a charity shop, are no warning sign.
+    assert "suicidal_thoughts" not in RULES.matches("mijn moeder heeft al mijn spullen weggegeven toen ik op kot ging")
+    assert "suicidal_thoughts" not in RULES.matches("ze geeft al haar knuffels weg aan de kringloop")
+    # A car blocked in on a car park, or a cat that shut itself in, is no danger now.
+    assert "acute_danger" not in RULES.matches("mijn auto is klemgereden op de parking door een bestelwagen")
+    assert "acute_danger" not in RULES.matches("de kat heeft zich net in de kast opgesloten")
+    # "mijn dood" after a person or a "dat" is no idiom: DIET's safety answer stands.
+    for text in ("als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood"):
+        assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
