@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_45/
+  tests/nlu/safety_probe_2/ to safety_probe_46/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -363,7 +363,9 @@ EVALUATION_SETS = (
             "thirty-third score (stop 48, only the forty-fourth probe added): the same; thirty-fourth, after "
             "the forty-third probe's reading (no pattern change reaches a message of this set, counted): "
             "macro-F1 0.888; precision 0.750, 0.884, 0.881, 0.864; 1, 7 and 22; thirty-fifth, with the "
-            "forty-fifth probe added and a danger-now pattern for taking children by force: the same",
+            "forty-fifth probe added and a danger-now pattern for taking children by force: the same; "
+            "thirty-sixth, after the forty-fourth probe's reading (one message of this set matches or is "
+            "cut differently, counted): macro-F1 0.890; precision 0.765, 0.884, 0.881, 0.864; 1, 7 and 21",
         ),
         gates=True,
     ),
@@ -1529,7 +1531,8 @@ EVALUATION_SETS = (
             "answer; recall 0.87, 0.93, 1.00, 0.93, precision 0.93, 0.93, 0.88, 0.93",
             "second score, after the forty-third probe's errors were read: 0, 4 and 1; third, with the "
             "forty-fifth probe added and two more changes (docs/nlu.md): 0, 4 and 1; its errors then read "
-            "in stop 48 (docs/nlu.md)",
+            "in stop 48 (docs/nlu.md); fourth, after the reading: 0, 1 and 0 (now training fit; the one left "
+            "is said in docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1546,6 +1549,19 @@ EVALUATION_SETS = (
             "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
             "answer, 2 with another concern's, 8 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.80, 1.00, 1.00, precision 0.83, 0.92, 0.88, 0.79",
+            "second score, after the forty-fourth probe's errors were read: 1, 2 and 8",
+        ),
+    ),
+    safety_probe(
+        46,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 48) before the forty-fifth edition's errors were read, "
+            "checked with nlu_components.check_new_set (7 drafts listed as near copies of older sets; all "
+            "rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )
