@@ -365,7 +365,8 @@ EVALUATION_SETS = (
             "macro-F1 0.888; precision 0.750, 0.884, 0.881, 0.864; 1, 7 and 22; thirty-fifth, with the "
             "forty-fifth probe added and a danger-now pattern for taking children by force: the same; "
             "thirty-sixth, after the forty-fourth probe's reading (one message of this set matches or is "
-            "cut differently, counted): macro-F1 0.890; precision 0.765, 0.884, 0.881, 0.864; 1, 7 and 21",
+            "cut differently, counted): macro-F1 0.890; precision 0.765, 0.884, 0.881, 0.864; 1, 7 and 21; "
+            "thirty-seventh, with only the forty-sixth probe added: the same",
         ),
         gates=True,
     ),
@@ -1549,7 +1550,8 @@ EVALUATION_SETS = (
             "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
             "answer, 2 with another concern's, 8 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.80, 1.00, 1.00, precision 0.83, 0.92, 0.88, 0.79",
-            "second score, after the forty-fourth probe's errors were read: 1, 2 and 8",
+            "second score, after the forty-fourth probe's errors were read: 1, 2 and 8; third, with only the "
+            "forty-sixth probe added: 1, 2 and 8; its errors then read in stop 48 (docs/nlu.md)",
         ),
     ),
     safety_probe(
@@ -1562,6 +1564,10 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (stop 48, after the forty-fourth probe's reading; regularisation 4,096, threshold "
+            "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
+            "answer, 7 with another concern's, 2 of the 30 alarming-but-safe ones with a safety answer; "
+            "recall 1.00, 0.87, 0.73, 0.87, precision 0.75, 0.93, 1.00, 0.81",
         ),
     ),
 )

@@ -353,6 +353,11 @@ def _idiom_cut(text: str) -> bool:
         ("mijn zoon heeft al zijn juwelen weggegeven aan zijn vrienden en zegt dat hij klaar is", "suicidal_thoughts"),
         ("hij heeft ons klemgereden en trapt tegen het portier, ik zit erin met de baby", "acute_danger"),
         ("mijn vriend heeft onze zoon zonet in de berging opgesloten", "acute_danger"),
+        # Stop 48, probe 45: a teenager on a motorway bridge who would not come home, voices that say
+        # to die, a knife laid ready with the wish that the pain stops
+        ("mijn dochter stond op het viaduct boven de sporen en wilde niet meer naar beneden", "suicidal_thoughts"),
+        ("de stem in mijn hoofd zegt dat ik moet verdwijnen", "suicidal_thoughts"),
+        ("ik wil alleen dat al die ellende ophoudt, de pillen liggen klaar", "suicidal_thoughts"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -967,6 +972,15 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("ons zoontje valt constant en heeft blauwe plekjes op zijn knieen", "young_child"),
         # Stop 48, probe 44: a queue that "wordt nog mijn dood"
         ("die wachtrij aan de kassa wordt nog mijn dood", "out_of_scope"),
+        # Stop 48, probe 45: drowning plants, nagging colleagues, a toddler who pulls a sibling's
+        # hair, a school play, a teenager in love, a creche that may put a child out; and surgery
+        ("de tomaten in de moestuin verzuipen met al die regen", "out_of_scope"),
+        ("de kinderen zagen mij levend op over die nieuwe gsm", "young_person"),
+        ("onze peuter trekt aan de haren van zijn zusje als hij moe is", "young_child"),
+        ("in de musical waarin ze de heks moet vergiftigen speelt ze de prinses", "young_person"),
+        ("hij is stapelverliefd en zegt dat hij sterft als ze niet antwoordt", "young_person"),
+        ("mag de kinderopvang mijn dochter zomaar buitengooien na een ruzie over de factuur", "child_care"),
+        ("mijn vrouw moet morgen onder het mes en ik zoek opvang voor de tweeling", "urgent_child_care"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1072,6 +1086,14 @@ def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart() -> 
     # "mijn dood" after a person or a "dat" is no idiom: DIET's safety answer stands.
     for text in ("als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood"):
         assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
+    # A small child on a walk who would not go home, or someone else with a knife, is no idiom
+    # and no suicidal thought.
+    assert "suicidal_thoughts" not in RULES.matches(
+        "we stonden op de brug over de sporen, de kleine wou niet naar huis"
+    )
+    assert "acute_danger" in RULES.matches("hij komt onder het raam staan met een mes")
+    # A teenager put out of the house (not of a creche) is still a crisis.
+    assert "minor_crisis" in RULES.matches("mijn zoon van 15 is door zijn vader buitengezet")
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
