@@ -366,7 +366,10 @@ EVALUATION_SETS = (
             "forty-fifth probe added and a danger-now pattern for taking children by force: the same; "
             "thirty-sixth, after the forty-fourth probe's reading (one message of this set matches or is "
             "cut differently, counted): macro-F1 0.890; precision 0.765, 0.884, 0.881, 0.864; 1, 7 and 21; "
-            "thirty-seventh, with only the forty-sixth probe added: the same",
+            "thirty-seventh, with only the forty-sixth probe added: the same; thirty-eighth, after the "
+            "forty-fifth probe's reading (one message of this set is cut differently and keeps its intent, "
+            "counted; five safety rows changed through the retrained safety model alone): macro-F1 0.888; "
+            "recall 0.950, 0.950, 0.925, 0.950 and precision 0.745, 0.884, 0.881, 0.844; 1, 8 and 22",
         ),
         gates=True,
     ),
@@ -1533,7 +1536,7 @@ EVALUATION_SETS = (
             "second score, after the forty-third probe's errors were read: 0, 4 and 1; third, with the "
             "forty-fifth probe added and two more changes (docs/nlu.md): 0, 4 and 1; its errors then read "
             "in stop 48 (docs/nlu.md); fourth, after the reading: 0, 1 and 0 (now training fit; the one left "
-            "is said in docs/nlu.md)",
+            "is said in docs/nlu.md); fifth and sixth: the same",
         ),
     ),
     safety_probe(
@@ -1551,7 +1554,8 @@ EVALUATION_SETS = (
             "answer, 2 with another concern's, 8 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.80, 1.00, 1.00, precision 0.83, 0.92, 0.88, 0.79",
             "second score, after the forty-fourth probe's errors were read: 1, 2 and 8; third, with only the "
-            "forty-sixth probe added: 1, 2 and 8; its errors then read in stop 48 (docs/nlu.md)",
+            "forty-sixth probe added: 1, 2 and 8; its errors then read in stop 48 (docs/nlu.md); fourth, after "
+            "the reading: 0, 0 and 0 (now training fit)",
         ),
     ),
     safety_probe(
@@ -1568,6 +1572,7 @@ EVALUATION_SETS = (
             "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
             "answer, 7 with another concern's, 2 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.87, 0.73, 0.87, precision 0.75, 0.93, 1.00, 0.81",
+            "second score, after the forty-fifth probe's errors were read: 1, 8 and 2",
         ),
     ),
 )
