@@ -1066,34 +1066,42 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
     assert "acute_danger" not in RULES.matches("de juf klopt op de klasdeur waar de kinderen zitten")
 
 
-def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart() -> None:
-    # With a time, or with a child as the one named, "ik ga ... nog vermoorden" stays a threat.
-    assert "acute_danger" in RULES.matches("ik ga hem nog vermoorden vanavond")
-    assert "acute_danger" in RULES.matches("ik ga die kinderen nog vermoorden")
-    assert "acute_danger" in RULES.matches("ik ga hem vermoorden")
-    # Bruises elsewhere than the shins or knees, or a fall told by someone else, are not cut.
-    assert "abuse" in RULES.matches("ze stoot zich overal tegen zegt hij, maar ze heeft blauwe plekken op haar rug")
-    # Sweets from a neighbour, without the child's silence, are no abuse.
-    assert "abuse" not in RULES.matches("de buurman roept de kinderen soms binnen voor een ijsje, ze vinden hem tof")
-    # Taking the children along without force is no danger now.
-    assert "acute_danger" not in RULES.matches("mijn ex wil de kinderen dit weekend meenemen naar zee")
-    # Another's things given away, or things given to a charity shop, are no warning sign.
-    assert "suicidal_thoughts" not in RULES.matches("mijn moeder heeft al mijn spullen weggegeven toen ik op kot ging")
-    assert "suicidal_thoughts" not in RULES.matches("ze geeft al haar knuffels weg aan de kringloop")
-    # A car blocked in on a car park, or a cat that shut itself in, is no danger now.
-    assert "acute_danger" not in RULES.matches("mijn auto is klemgereden op de parking door een bestelwagen")
-    assert "acute_danger" not in RULES.matches("de kat heeft zich net in de kast opgesloten")
-    # "mijn dood" after a person or a "dat" is no idiom: DIET's safety answer stands.
-    for text in ("als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood"):
-        assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
-    # A small child on a walk who would not go home, or someone else with a knife, is no idiom
-    # and no suicidal thought.
-    assert "suicidal_thoughts" not in RULES.matches(
-        "we stonden op de brug over de sporen, de kleine wou niet naar huis"
-    )
-    assert "acute_danger" in RULES.matches("hij komt onder het raam staan met een mes")
-    # A teenager put out of the house (not of a creche) is still a crisis.
-    assert "minor_crisis" in RULES.matches("mijn zoon van 15 is door zijn vader buitengezet")
+@pytest.mark.parametrize(
+    ("text", "concern", "matches"),
+    [
+        # With a time, or with a child as the one named, "ik ga ... nog vermoorden" stays a threat.
+        ("ik ga hem nog vermoorden vanavond", "acute_danger", True),
+        ("ik ga die kinderen nog vermoorden", "acute_danger", True),
+        ("ik ga hem vermoorden", "acute_danger", True),
+        # Bruises elsewhere than the shins or knees, or a fall told by someone else, are not cut.
+        ("ze stoot zich overal tegen zegt hij, maar ze heeft blauwe plekken op haar rug", "abuse", True),
+        # Sweets from a neighbour, without the child's silence, are no abuse.
+        ("de buurman roept de kinderen soms binnen voor een ijsje, ze vinden hem tof", "abuse", False),
+        # Taking the children along without force is no danger now.
+        ("mijn ex wil de kinderen dit weekend meenemen naar zee", "acute_danger", False),
+        # Another's things given away, or things given to a charity shop, are no warning sign.
+        ("mijn moeder heeft al mijn spullen weggegeven toen ik op kot ging", "suicidal_thoughts", False),
+        ("ze geeft al haar knuffels weg aan de kringloop", "suicidal_thoughts", False),
+        # A car blocked in on a car park, or a cat that shut itself in, is no danger now.
+        ("mijn auto is klemgereden op de parking door een bestelwagen", "acute_danger", False),
+        ("de kat heeft zich net in de kast opgesloten", "acute_danger", False),
+        # A small child on a walk who would not go home is no suicidal thought; someone with a
+        # knife is danger now whatever "onder het ..." is near.
+        ("we stonden op de brug over de sporen, de kleine wou niet naar huis", "suicidal_thoughts", False),
+        ("hij komt onder het raam staan met een mes", "acute_danger", True),
+        # A teenager put out of the house (not of a creche) is still a crisis.
+        ("mijn zoon van 15 is door zijn vader buitengezet", "minor_crisis", True),
+    ],
+)
+def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart(
+    text: str, concern: str, matches: bool
+) -> None:
+    assert (concern in RULES.matches(text)) is matches
+
+
+@pytest.mark.parametrize("text", ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood"])
+def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
+    assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
