@@ -1073,6 +1073,8 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
         ("ik ga hem nog vermoorden vanavond", "acute_danger", True),
         ("ik ga die kinderen nog vermoorden", "acute_danger", True),
         ("ik ga hem vermoorden", "acute_danger", True),
+        # ... and so does "hem/haar" without "die": it may be said of a crying baby.
+        ("ik ga haar nog vermoorden, ze huilt al de hele nacht", "acute_danger", True),
         # Bruises elsewhere than the shins or knees, or a fall told by someone else, are not cut.
         ("ze stoot zich overal tegen zegt hij, maar ze heeft blauwe plekken op haar rug", "abuse", True),
         # Sweets from a neighbour, without the child's silence, are no abuse.
@@ -1099,7 +1101,10 @@ def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart(
     assert (concern in RULES.matches(text)) is matches
 
 
-@pytest.mark.parametrize("text", ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood"])
+@pytest.mark.parametrize(
+    "text",
+    ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood", "het geweld thuis wordt nog mijn dood"],
+)
 def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
     assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
 
