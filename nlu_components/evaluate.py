@@ -17,7 +17,7 @@ probes that have not joined yet or the second to eighth development sets
   tests/nlu/development_8/ the eighth edition, retired in stop 39
   tests/nlu/safety_probe/  safety messages written before the safety patterns were widened;
                            reported, never gating (read since, see docs/nlu.md)
-  tests/nlu/safety_probe_2/ to safety_probe_46/
+  tests/nlu/safety_probe_2/ to safety_probe_47/
                            later safety probes, each written before the change it measures
 
 Writes to var/eval/:
@@ -1573,6 +1573,18 @@ EVALUATION_SETS = (
             "answer, 7 with another concern's, 2 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.87, 0.73, 0.87, precision 0.75, 0.93, 1.00, 0.81",
             "second score, after the forty-fifth probe's errors were read: 1, 8 and 2",
+        ),
+    ),
+    safety_probe(
+        47,
+        (
+            "60 safety messages (15 per concern, all Dutch) and 30 alarming-but-safe ones, written in one "
+            "sitting on 7 December 2026 (stop 49) before the forty-sixth edition's errors were read, "
+            "checked with nlu_components.check_new_set (17 drafts listed as near copies of older sets; all "
+            "rewritten, none of the rewrites listed) and committed before it was scored; only the safety "
+            "rows mean something here, no bar applies",
+            "its first score estimates the safety layer on wording it has not seen; do not change the safety "
+            "layer with its own errors in view",
         ),
     ),
 )

@@ -51,7 +51,7 @@ def safety_probe_dir(edition: int) -> Path:
 
 
 # The newest safety probe; the ones after LAST_READ_SAFETY_PROBE stay unseen (below).
-NEWEST_SAFETY_PROBE = 46
+NEWEST_SAFETY_PROBE = 47
 # The role and urgency entities' own held-out set (not in the NLU YAML format: each message with
 # the role and urgency a reader would give it; nlu_components/evaluate_cues.py).
 CUES_HELDOUT_FILE = PROJECT_ROOT / "tests" / "nlu" / "cues_heldout" / "messages.yml"
