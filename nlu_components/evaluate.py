@@ -1572,7 +1572,9 @@ EVALUATION_SETS = (
             "0.10, the model's choice of concern from 0.6): 1 of the 60 safety messages without a safety "
             "answer, 7 with another concern's, 2 of the 30 alarming-but-safe ones with a safety answer; "
             "recall 1.00, 0.87, 0.73, 0.87, precision 0.75, 0.93, 1.00, 0.81",
-            "second score, after the forty-fifth probe's errors were read: 1, 8 and 2",
+            "second score, after the forty-fifth probe's errors were read: 1, 8 and 2; third (stop 49, the "
+            "same settings, nothing changed but the patterns file's bytes): 1, 8 and 2; its errors then read in "
+            "stop 49, after the forty-seventh probe was committed (docs/nlu.md)",
         ),
     ),
     safety_probe(

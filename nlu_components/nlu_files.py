@@ -70,8 +70,9 @@ SAFETY_MODEL_DIR = PROJECT_ROOT / "data" / "safety_model"
 # stop 40, the twenty-ninth and thirtieth in stop 41, the thirty-first in stop 42, the
 # thirty-second and thirty-third in stop 43, the thirty-fourth to thirty-sixth in stop 44, the
 # thirty-seventh to thirty-ninth in stop 45, the fortieth and forty-first in stop 46, the
-# forty-second in stop 47 and the forty-third to forty-fifth in stop 48 (their errors read).
-LAST_READ_SAFETY_PROBE = 45
+# forty-second in stop 47, the forty-third to forty-fifth in stop 48 and the forty-sixth in stop
+# 49 (their errors read).
+LAST_READ_SAFETY_PROBE = 46
 READ_SAFETY_PROBE_DIRS = tuple(safety_probe_dir(edition) for edition in range(1, LAST_READ_SAFETY_PROBE + 1))
 # The NLU sets that are still unseen: nothing may be trained on a near copy of them.
 UNREAD_DIRS = (

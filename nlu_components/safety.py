@@ -84,9 +84,32 @@ def _expanded_fragments(raw: dict[str, Any], path: Path) -> dict[str, str]:
     return fragments
 
 
+@dataclass(frozen=True)
+class Idiom:
+    """A figure of speech that is cut out before the concern patterns are matched."""
+
+    pattern: re.Pattern[str]
+    # Searched in the whole message before anything is cut: where it matches, this idiom is not cut
+    # ("ik vermoord haar nog" about plants is a figure of speech, about a baby that keeps crying it
+    # may not be). One regex cannot say this: Python's re has no variable-width lookbehind, and a
+    # lookahead from the start of the message would make the cut take everything before the idiom.
+    unless: re.Pattern[str] | None = None
+
+
+def _idiom_source(entry: str | dict[str, str], path: Path) -> tuple[str, str | None]:
+    """An entry of `harmless_idioms`: a pattern, or a mapping with `idiom` and `unless`."""
+    if isinstance(entry, str):
+        return entry, None
+    if not isinstance(entry, dict) or set(entry) != {"idiom", "unless"}:
+        raise ValueError(f"{path}: a harmless idiom is a pattern or a mapping of `idiom` and `unless`: {entry!r}")
+    return str(entry["idiom"]), str(entry["unless"])
+
+
 def _every_pattern(raw: dict[str, Any]) -> Iterator[str]:
-    """The idioms, concern patterns and tie-breakers of a patterns file, as written."""
-    yield from raw["harmless_idioms"]
+    """The idioms (with their exceptions), concern patterns and tie-breakers of a patterns file, as
+    written."""
+    for entry in raw["harmless_idioms"]:
+        yield from (entry.values() if isinstance(entry, dict) else [entry])
     for group in (raw["concerns"], raw.get("tie_breakers", {})):
         for patterns in group.values():
             yield from patterns
@@ -102,7 +125,7 @@ def fold(text: str) -> str:
 @dataclass(frozen=True)
 class SafetyRules:
     spelling: tuple[tuple[re.Pattern[str], str], ...]
-    idioms: tuple[re.Pattern[str], ...]
+    idioms: tuple[Idiom, ...]
     concerns: PatternGroups
     # concern -> the concerns it wins over when its own pattern matched
     outranks: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -121,8 +144,11 @@ class SafetyRules:
 
     def without_idioms(self, text: str) -> tuple[str, bool]:
         removed = False
+        whole = text
         for idiom in self.idioms:
-            text, count = idiom.subn(" ", text)
+            if idiom.unless is not None and idiom.unless.search(whole):
+                continue
+            text, count = idiom.pattern.subn(" ", text)
             removed = removed or count > 0
         return text, removed
 
@@ -260,7 +286,10 @@ def load_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
     )
     fragments = _expanded_fragments(raw, path)
     expand = partial(_with_fragments, fragments=fragments, path=path)
-    idioms = tuple(_compile(fold(expand(idiom))) for idiom in raw["harmless_idioms"])
+    idioms = tuple(
+        Idiom(_compile(fold(expand(pattern))), None if unless is None else _compile(fold(expand(unless))))
+        for pattern, unless in (_idiom_source(entry, path) for entry in raw["harmless_idioms"])
+    )
     concerns = _compile_groups(raw["concerns"], expand)
     if SUICIDAL not in dict(concerns):
         raise ValueError(f"{path}: the concern {SUICIDAL} is missing")

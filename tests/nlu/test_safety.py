@@ -358,6 +358,13 @@ def _idiom_cut(text: str) -> bool:
         ("mijn dochter stond op het viaduct boven de sporen en wilde niet meer naar beneden", "suicidal_thoughts"),
         ("de stem in mijn hoofd zegt dat ik moet verdwijnen", "suicidal_thoughts"),
         ("ik wil alleen dat al die ellende ophoudt, de pillen liggen klaar", "suicidal_thoughts"),
+        # Stop 49, probe 46: caught with a rope round one's own neck, a teenager who asks who keeps
+        # the dog, touched in the shower, a black eye nobody will explain, voices heard by a child
+        ("we hebben onze dochter van 15 op zolder betrapt met een touw om haar nek", "suicidal_thoughts"),
+        ("mijn zoon van 14 vroeg wie zijn hond mag houden als hij er niet meer is", "suicidal_thoughts"),
+        ("de monitor ging mee onder de douche en raakte de jongens daar aan", "abuse"),
+        ("ons kleinzoontje heeft een blauw oog en zijn papa wil niet vertellen hoe dat kwam", "abuse"),
+        ("mijn dochter van 14 zegt dat ze de hele dag stemmen hoort", "minor_crisis"),
     ],
 )
 def test_alarming_messages_match_their_concern(text: str, concern: str) -> None:
@@ -890,6 +897,27 @@ def test_an_unknown_or_unused_fragment_is_an_error(tmp_path: Path) -> None:
         _rules_from_text(tmp_path, MINIMAL_RULES + 'harmless_idioms: []\nfragments:\n  tools: "hamer|zaag"\n')
 
 
+def test_an_idiom_with_an_exception_is_not_cut_where_the_exception_is_in_the_message(tmp_path: Path) -> None:
+    loaded = _rules_from_text(
+        tmp_path,
+        MINIMAL_RULES + '  acute_danger: ["vermoord"]\n'
+        'harmless_idioms:\n  - idiom: "ik vermoord (hem|haar) nog"\n    unless: "baby|huilt"\n',
+    )
+    assert loaded.matches("hij is de sleutels weer kwijt, ik vermoord hem nog") == {}
+    # The exception is looked for in the whole message, before and after the idiom.
+    assert loaded.matches("de baby slaapt niet, ik vermoord haar nog") == {"acute_danger": 0}
+    assert loaded.matches("ik vermoord haar nog, ze huilt al uren") == {"acute_danger": 0}
+
+
+def test_an_idiom_is_a_pattern_or_a_mapping_of_idiom_and_unless(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="harmless idiom"):
+        _rules_from_text(tmp_path, MINIMAL_RULES + 'harmless_idioms:\n  - idiom: "ik schaam me dood"\n')
+    with pytest.raises(ValueError, match="harmless idiom"):
+        _rules_from_text(
+            tmp_path, MINIMAL_RULES + 'harmless_idioms:\n  - {idiom: "dood", unless: "echt", except: "nu"}\n'
+        )
+
+
 def test_outranks_must_name_known_concerns(tmp_path: Path) -> None:
     broken = tmp_path / "patterns.yml"
     broken.write_text(
@@ -981,6 +1009,10 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("hij is stapelverliefd en zegt dat hij sterft als ze niet antwoordt", "young_person"),
         ("mag de kinderopvang mijn dochter zomaar buitengooien na een ruzie over de factuur", "child_care"),
         ("mijn vrouw moet morgen onder het mes en ik zoek opvang voor de tweeling", "urgent_child_care"),
+        # Stop 49, probe 46: a child sent away from the creche over a late bill, explaining death to
+        # a toddler
+        ("wordt ons zoontje weggestuurd uit de creche als we de factuur te laat betalen", "child_care"),
+        ("hoe leg ik mijn peuter de dood van de kat uit", "young_child"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1107,6 +1139,50 @@ def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart(
 )
 def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
     assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "matches"),
+    [
+        # A burglary going on is danger now; an arrest for one is not.
+        ("er is een inbraak bezig bij de buren en ik ben alleen met de baby", "acute_danger", True),
+        ("mijn neef is opgepakt voor een inbraak in een garage", "acute_danger", False),
+        # A belt round someone else's neck stays danger now, and a scarf or a cord worn is nothing.
+        ("mijn man heeft zijn riem om mijn nek gelegd", "acute_danger", True),
+        ("mijn man heeft zijn riem om mijn nek gelegd", "suicidal_thoughts", False),
+        ("we vonden haar jas op de bank met een sjaal rond haar nek gedraaid", "suicidal_thoughts", False),
+        # Touching at a physiotherapist's exercises is no abuse; an adult hearing voices next door
+        # is no crisis of a minor.
+        ("de kinesist raakt haar aan bij de oefeningen voor haar knie", "abuse", False),
+        ("ik hoor stemmen in de gang, zijn de buren al thuis", "minor_crisis", False),
+        # A creche named before the child is put out stays cut (stop 48), a teenager put out of the
+        # house is still a crisis.
+        ("mijn dochter van 16 is buitengegooid uit huis en zit bij ons", "minor_crisis", True),
+    ],
+)
+def test_the_phrases_around_the_stop_49_patterns_still_match_or_stay_apart(
+    text: str, concern: str, matches: bool
+) -> None:
+    assert (concern in RULES.matches(text)) is matches
+
+
+def test_voices_that_say_one_must_die_stay_suicidal_thoughts() -> None:
+    # The crisis pattern for a child who hears voices matches too; the suicidal pattern wins.
+    decision = RULES.decide("mijn zoon van 16 hoort stemmen die zeggen dat hij moet sterven", ["minor_crisis"])
+    assert decision.intent == "suicidal_thoughts"
+    assert "minor_crisis" in RULES.matches("mijn zoon van 16 hoort stemmen die zeggen dat hij moet sterven")
+
+
+def test_i_will_kill_her_yet_is_no_idiom_where_a_baby_or_crying_is_named() -> None:
+    # "ik vermoord hem nog" (stop 36) stays a figure of speech about a lost remote control ...
+    assert _idiom_cut("hij heeft de afstandsbediening weer kwijtgemaakt, ik vermoord hem nog") is True
+    # ... but not of a baby or a child that keeps crying, wherever that is named.
+    for text in (
+        "de baby huilt al drie uur aan een stuk, ik vermoord haar nog",
+        "ik vermoord hem nog, hij krijst al de hele nacht",
+    ):
+        assert _idiom_cut(text) is False
+        assert RULES.decide(text, ["acute_danger", "young_child"]).intent == "acute_danger"
 
 
 def test_uncertain_safety_predictions_can_be_promoted_or_left() -> None:
