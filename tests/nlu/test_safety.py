@@ -1101,7 +1101,7 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
 @pytest.mark.parametrize(
     ("text", "concern", "matches"),
     [
-        # With a time, or with a child as the one named, "ik ga ... nog vermoorden" stays a threat.
+        # Stop 48. With a time, or with a child as the one named, "ik ga ... nog vermoorden" stays a threat.
         ("ik ga hem nog vermoorden vanavond", "acute_danger", True),
         ("ik ga die kinderen nog vermoorden", "acute_danger", True),
         ("ik ga hem vermoorden", "acute_danger", True),
@@ -1125,26 +1125,7 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
         ("hij komt onder het raam staan met een mes", "acute_danger", True),
         # A teenager put out of the house (not of a creche) is still a crisis.
         ("mijn zoon van 15 is door zijn vader buitengezet", "minor_crisis", True),
-    ],
-)
-def test_the_phrases_around_the_stop_48_patterns_still_match_or_stay_apart(
-    text: str, concern: str, matches: bool
-) -> None:
-    assert (concern in RULES.matches(text)) is matches
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood", "het geweld thuis wordt nog mijn dood"],
-)
-def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
-    assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
-
-
-@pytest.mark.parametrize(
-    ("text", "concern", "matches"),
-    [
-        # A burglary going on is danger now; an arrest for one is not.
+        # Stop 49. A burglary going on is danger now; an arrest for one is not.
         ("er is een inbraak bezig bij de buren en ik ben alleen met de baby", "acute_danger", True),
         ("mijn neef is opgepakt voor een inbraak in een garage", "acute_danger", False),
         # A belt round someone else's neck stays danger now, and a scarf or a cord worn is nothing.
@@ -1160,10 +1141,19 @@ def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
         ("mijn dochter van 16 is buitengegooid uit huis en zit bij ons", "minor_crisis", True),
     ],
 )
-def test_the_phrases_around_the_stop_49_patterns_still_match_or_stay_apart(
+def test_the_phrases_around_the_newer_patterns_still_match_or_stay_apart(
     text: str, concern: str, matches: bool
 ) -> None:
+    """The boundaries of the patterns and idioms of stops 48 and 49, each side."""
     assert (concern in RULES.matches(text)) is matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood", "het geweld thuis wordt nog mijn dood"],
+)
+def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
+    assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
 
 
 def test_voices_that_say_one_must_die_stay_suicidal_thoughts() -> None:
