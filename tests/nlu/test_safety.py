@@ -1013,6 +1013,8 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         # a toddler
         ("wordt ons zoontje weggestuurd uit de creche als we de factuur te laat betalen", "child_care"),
         ("hoe leg ik mijn peuter de dood van de kat uit", "young_child"),
+        # Stop 49, the eighth development set: a "no" to the question about harming oneself
+        ("neen, ik ga mezelf echt niets aandoen, ik had enkel een vraag", "deny"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1139,6 +1141,8 @@ def test_the_phrases_around_the_stop_47_patterns_still_match_or_stay_apart() -> 
         # A creche named before the child is put out stays cut (stop 48), a teenager put out of the
         # house is still a crisis.
         ("mijn dochter van 16 is buitengegooid uit huis en zit bij ons", "minor_crisis", True),
+        # A "no" to harming oneself followed by a suicidal thought still gets the suicidal answer.
+        ("nee, ik wil mezelf niks aandoen, maar ik zie het echt niet meer zitten", "suicidal_thoughts", True),
     ],
 )
 def test_the_phrases_around_the_newer_patterns_still_match_or_stay_apart(
