@@ -1015,6 +1015,8 @@ def test_an_idiom_vetoes_a_safety_prediction_without_a_pattern() -> None:
         ("hoe leg ik mijn peuter de dood van de kat uit", "young_child"),
         # Stop 49, the eighth development set: a "no" to the question about harming oneself
         ("neen, ik ga mezelf echt niets aandoen, ik had enkel een vraag", "deny"),
+        # ... and the sixth: a pet that "killed" something
+        ("onze puppy heeft mijn nieuwe schoenen helemaal gesloopt", "out_of_scope"),
     ],
 )
 def test_newer_idioms_veto_a_safety_prediction(text: str, everyday: str) -> None:
@@ -1165,6 +1167,11 @@ def test_voices_that_say_one_must_die_stay_suicidal_thoughts() -> None:
     decision = RULES.decide("mijn zoon van 16 hoort stemmen die zeggen dat hij moet sterven", ["minor_crisis"])
     assert decision.intent == "suicidal_thoughts"
     assert "minor_crisis" in RULES.matches("mijn zoon van 16 hoort stemmen die zeggen dat hij moet sterven")
+
+
+def test_a_pet_that_harmed_a_child_is_no_idiom() -> None:
+    assert _idiom_cut("onze hond heeft de zetel afgemaakt terwijl we weg waren") is True
+    assert _idiom_cut("onze hond heeft de baby in haar gezicht gebeten en bijna afgemaakt") is False
 
 
 def test_i_will_kill_her_yet_is_no_idiom_where_a_baby_or_crying_is_named() -> None:
