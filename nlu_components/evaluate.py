@@ -370,6 +370,13 @@ EVALUATION_SETS = (
             "forty-fifth probe's reading (one message of this set is cut differently and keeps its intent, "
             "counted; five safety rows changed through the retrained safety model alone): macro-F1 0.888; "
             "recall 0.950, 0.950, 0.925, 0.950 and precision 0.745, 0.884, 0.881, 0.844; 1, 8 and 22",
+            "thirty-ninth score (stop 49, nothing changed but the patterns file's bytes): the same; fortieth, "
+            "after the forty-sixth probe's reading and the forty-seventh committed (no pattern change reaches a "
+            "message of this set, counted; the rows that changed did so through the retrained safety model): "
+            "macro-F1 0.890; recall 0.975, 0.950, 0.925, 0.950 and precision 0.765, 0.884, 0.881, 0.864; 1, 7 "
+            "and 21; place F1 0.947, age F1 0.920; forty-first, re-tuned (regularisation 16,384, threshold 0.05, "
+            "the model's choice of concern from 0.7) with a pet idiom added: macro-F1 0.887; precision 0.750, "
+            "0.884, 0.860, 0.864; 1, 7 and 23",
         ),
         gates=True,
     ),
@@ -1574,7 +1581,8 @@ EVALUATION_SETS = (
             "recall 1.00, 0.87, 0.73, 0.87, precision 0.75, 0.93, 1.00, 0.81",
             "second score, after the forty-fifth probe's errors were read: 1, 8 and 2; third (stop 49, the "
             "same settings, nothing changed but the patterns file's bytes): 1, 8 and 2; its errors then read in "
-            "stop 49, after the forty-seventh probe was committed (docs/nlu.md)",
+            "stop 49, after the forty-seventh probe was committed (docs/nlu.md); fourth, after the reading: "
+            "0, 2 and 0 (two danger-now answers left by design, docs/nlu.md); fifth, re-tuned: the same",
         ),
     ),
     safety_probe(
@@ -1587,6 +1595,12 @@ EVALUATION_SETS = (
             "rows mean something here, no bar applies",
             "its first score estimates the safety layer on wording it has not seen; do not change the safety "
             "layer with its own errors in view",
+            "first score (stop 49, after the forty-sixth probe's reading, which came before it was scored; "
+            "regularisation 4,096, threshold 0.10, the model's choice of concern from 0.6): 0 of the 60 safety "
+            "messages without a safety answer, 3 with another concern's, 2 of the 30 alarming-but-safe ones "
+            "with a safety answer; recall 1.00, 1.00, 1.00, 0.80, precision 0.75, 1.00, 1.00, 1.00",
+            "second score, re-tuned (regularisation 16,384, threshold 0.05, the model's choice of concern from "
+            "0.7): 0, 3 and 2",
         ),
     ),
 )
