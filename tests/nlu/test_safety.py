@@ -1177,6 +1177,7 @@ def test_a_pet_that_harmed_a_child_is_no_idiom() -> None:
 def test_i_will_kill_her_yet_is_no_idiom_where_a_baby_or_crying_is_named() -> None:
     # "ik vermoord hem nog" (stop 36) stays a figure of speech about a lost remote control ...
     assert _idiom_cut("hij heeft de afstandsbediening weer kwijtgemaakt, ik vermoord hem nog") is True
+    assert _idiom_cut("mijn baas brult weer de hele dag, ik vermoord hem nog") is True
     # ... but not of a baby or a child that keeps crying, wherever that is named.
     for text in (
         "de baby huilt al drie uur aan een stuk, ik vermoord haar nog",
