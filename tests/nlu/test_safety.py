@@ -1158,7 +1158,7 @@ def test_the_phrases_around_the_newer_patterns_still_match_or_stay_apart(
     "text",
     ["als hij terugkomt is dat mijn dood", "die vent wordt nog mijn dood", "het geweld thuis wordt nog mijn dood"],
 )
-def test_my_death_after_a_person_or_a_bare_that_is_no_idiom(text: str) -> None:
+def test_my_death_said_of_a_person_or_of_violence_is_no_idiom(text: str) -> None:
     assert RULES.decide(text, ["acute_danger", "out_of_scope"]).intent == "acute_danger"
 
 
